@@ -1,0 +1,2 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+export default defineUnlistedScript(() => {});

@@ -1,0 +1,69 @@
+// The data shapes shared by every context. JSON-safe on purpose: times are epoch ms, no Date
+// objects, so drafts cross `executeScript` and messages, and clips sit in IndexedDB, unchanged.
+
+/** What the content script reads from a page: everything a clip needs except what the worker adds. */
+export interface ClipDraft {
+  /** The address the page was clipped from (`location.href`). */
+  pageUrl: string;
+  /** The article URL used in exports: the canonical URL when trustworthy, else `pageUrl` without tracking parameters. */
+  url: string;
+  title: string;
+  /** A person or author account; absent when the page names none. */
+  byline?: string;
+  /** The outlet the page credits (`来源：新华社`), kept apart from the byline. */
+  source?: string;
+  siteName: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  excerpt?: string;
+  leadImage?: string;
+  publishedAt?: number;
+  modifiedAt?: number;
+  /** The page's own keywords (never mixed with the user's tags). */
+  keywords: string[];
+  /** Sanitized article HTML, already normalised to its stored one-line form (FORMAT.md "Body"). */
+  contentHtml: string;
+  /** Characters of visible text, whitespace excluded (so CJK and Latin text count alike). */
+  textLength: number;
+  /** True when the user chose to clip the whole page because no article was found. */
+  fullPage: boolean;
+}
+
+export type ExtractMode = 'article' | 'full-page';
+
+/** What the content script answers. */
+export type ExtractResult =
+  | { ok: true; draft: ClipDraft }
+  | { ok: false; reason: 'no-article'; title: string };
+
+/** An earlier version of a clip, kept when the same article is clipped again and has changed. */
+export interface ClipRevision {
+  /** When this version was clipped. */
+  clippedAt: number;
+  title: string;
+  byline?: string;
+  publishedAt?: number;
+  modifiedAt?: number;
+  contentHtml: string;
+  textLength: number;
+}
+
+/** What lists need: every field of a clip except the article bodies. */
+export interface ClipSummary extends Omit<ClipDraft, 'contentHtml'> {
+  id: string;
+  /** First time this article was clipped. */
+  clippedAt: number;
+  /** Last time it was clipped again (equals `clippedAt` until then). */
+  updatedAt: number;
+  /** The user's own tags. */
+  tags: string[];
+  /** Normalised URLs that identify this article (page URL without tracking parameters, canonical URL). */
+  urlKeys: string[];
+  revisionCount: number;
+}
+
+/** A whole clip, as the popup edits and exports it. */
+export interface Clip extends ClipSummary {
+  contentHtml: string;
+  revisions: ClipRevision[];
+}
