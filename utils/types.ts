@@ -31,6 +31,12 @@ export interface ClipDraft {
 
 export type ExtractMode = 'article' | 'full-page';
 
+/**
+ * The name under which the content script leaves its entry function in the page's isolated
+ * world, for the worker to call with a mode (a file injection cannot take arguments).
+ */
+export const EXTRACT_GLOBAL = '__newsClipperExtract';
+
 /** What the content script answers. */
 export type ExtractResult =
   | { ok: true; draft: ClipDraft }

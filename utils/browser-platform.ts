@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import type { ClipPlatform } from './clip-tab';
+import type { ClipOutcome } from './messages';
+import { EXTRACT_GLOBAL, type ExtractMode } from './types';
+
+// The worker's side of the browser: finding tabs, running the content script, the badge.
+
+const CONTENT_SCRIPT = '/clipper.js';
+
+export const browserClipPlatform: ClipPlatform = {
+  async activeTab() {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
+    return tab;
+  },
+  getTab: (tabId) => browser.tabs.get(tabId),
+  isFileAccessAllowed: () => browser.extension.isAllowedFileSchemeAccess(),
+  async extract(tabId: number, mode: ExtractMode) {
+    // Injecting a file cannot pass arguments: the file defines the function, a second call runs it.
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (name: string, extractMode: ExtractMode) =>
+        (globalThis as unknown as Record<string, (m: ExtractMode) => unknown>)[name]?.(extractMode),
+      args: [EXTRACT_GLOBAL, mode],
+    });
+    return injection?.result;
+  },
+};
+
+const BADGE_MS = 6000;
+let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The keyboard shortcut has no popup: the badge and its tooltip tell the user what happened. */
+export async function showOutcomeOnBadge(tabId: number | undefined, outcome: ClipOutcome): Promise<void> {
+  // Firefox's MV2 build has `browserAction` where MV3 has `action`.
+  const action = browser.action ?? browser.browserAction;
+  const saved = outcome.status === 'saved';
+  const title = saved ? `Clipped: ${outcome.clip.title}` : outcome.message;
+  await Promise.all([
+    action.setBadgeText({ text: saved ? '✓' : '!', tabId }),
+    action.setBadgeBackgroundColor({ color: saved ? '#1a7f37' : '#cf222e', tabId }),
+    action.setTitle({ title, tabId }),
+  ]);
+  clearTimeout(badgeTimer);
+  badgeTimer = setTimeout(() => {
+    void Promise.all([action.setBadgeText({ text: '', tabId }), action.setTitle({ title: '', tabId })]).catch(() => {});
+  }, BADGE_MS);
+}

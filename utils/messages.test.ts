@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isTrustedSender, parseEnvelope } from './messages';
+import { makeDraft } from './test-drafts';
+import type { Clip } from './types';
+
+const clip: Clip = {
+  ...makeDraft(),
+  id: 'c1',
+  clippedAt: 1,
+  updatedAt: 1,
+  tags: [],
+  urlKeys: ['https://news.example/2024/05/01/story.html'],
+  revisionCount: 0,
+  revisions: [],
+};
+
+describe('parseEnvelope', () => {
+  it.each([
+    { type: 'clipTab', request: { mode: 'article' } },
+    { type: 'clipTab', request: { mode: 'full-page', tabId: 12 } },
+    { type: 'listClips', request: {} },
+    { type: 'getClip', request: { id: 'c1' } },
+    { type: 'deleteClip', request: { id: 'c1' } },
+    { type: 'restoreClip', request: { clip } },
+  ])('accepts a well-formed $type', (message) => {
+    expect(parseEnvelope(message)).toEqual(message);
+  });
+
+  it.each([
+    ['no object', 'clipTab'],
+    ['an unknown type', { type: 'dropDatabase', request: {} }],
+    ['an inherited name', { type: 'toString', request: {} }],
+    ['a bad mode', { type: 'clipTab', request: { mode: 'everything' } }],
+    ['a negative tab id', { type: 'clipTab', request: { mode: 'article', tabId: -1 } }],
+    ['a fractional tab id', { type: 'clipTab', request: { mode: 'article', tabId: 1.5 } }],
+    ['extra list parameters', { type: 'listClips', request: { limit: 5 } }],
+    ['an empty id', { type: 'getClip', request: { id: '' } }],
+    ['a numeric id', { type: 'deleteClip', request: { id: 5 } }],
+    ['a clip without a body', { type: 'restoreClip', request: { clip: { ...clip, contentHtml: undefined } } }],
+    ['a clip with a bad revision', { type: 'restoreClip', request: { clip: { ...clip, revisions: [{ title: 'x' }] } } }],
+    ['a clip with a string date', { type: 'restoreClip', request: { clip: { ...clip, publishedAt: '2024-01-01' } } }],
+  ])('rejects %s', (_name, message) => {
+    expect(parseEnvelope(message)).toBeUndefined();
+  });
+});
+
+describe('isTrustedSender', () => {
+  const id = 'abcdefghijklmnop';
+  const origin = `chrome-extension://${id}/`;
+  it('trusts this extension’s pages', () => {
+    expect(isTrustedSender({ id, url: `${origin}popup.html` }, id, origin)).toBe(true);
+  });
+  it.each([
+    ['a content script in a web page', { id, url: 'https://news.example/', tab: {} }],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }],
+    ['a sender without a URL', { id }],
+  ])('does not trust %s', (_name, sender) => {
+    expect(isTrustedSender(sender, id, origin)).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Clip, ClipDraft, ExtractResult } from './types';
+
+// Runtime checks for data that crosses a boundary: what a content script returns from a page,
+// and what an extension page sends to the worker. Types alone cannot vouch for either.
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isId = (v: unknown): v is string => isString(v) && v.length > 0 && v.length <= 100;
+const isOptionalString = (v: unknown) => v === undefined || isString(v);
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isOptionalNumber = (v: unknown) => v === undefined || isFiniteNumber(v);
+const isStringArray = (v: unknown) => Array.isArray(v) && v.every(isString);
+
+export function isDraft(v: unknown): v is ClipDraft {
+  return (
+    isObject(v) &&
+    [v.url, v.pageUrl, v.title, v.siteName, v.contentHtml].every(isString) &&
+    [v.byline, v.source, v.lang, v.excerpt, v.leadImage].every(isOptionalString) &&
+    (v.dir === undefined || v.dir === 'ltr' || v.dir === 'rtl') &&
+    [v.publishedAt, v.modifiedAt].every(isOptionalNumber) &&
+    isFiniteNumber(v.textLength) &&
+    isStringArray(v.keywords) &&
+    typeof v.fullPage === 'boolean'
+  );
+}
+
+export function isExtractResult(v: unknown): v is ExtractResult {
+  if (!isObject(v)) return false;
+  if (v.ok === true) return isDraft(v.draft);
+  return v.ok === false && v.reason === 'no-article' && isString(v.title);
+}
+
+function isRevision(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isFiniteNumber(v.clippedAt) &&
+    isString(v.title) &&
+    isString(v.contentHtml) &&
+    isFiniteNumber(v.textLength) &&
+    isOptionalString(v.byline) &&
+    isOptionalNumber(v.publishedAt) &&
+    isOptionalNumber(v.modifiedAt)
+  );
+}
+
+export function isClip(v: unknown): v is Clip {
+  if (!isDraft(v)) return false;
+  const c = v as unknown as Record<string, unknown>;
+  return (
+    isId(c.id) &&
+    [c.clippedAt, c.updatedAt, c.revisionCount].every(isFiniteNumber) &&
+    [c.tags, c.urlKeys].every(isStringArray) &&
+    Array.isArray(c.revisions) &&
+    c.revisions.every(isRevision)
+  );
+}
