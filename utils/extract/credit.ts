@@ -1,0 +1,97 @@
+// Credit lines (`作者：张三 来源：新华社 责任编辑：李四`, `By Jane Doe and John Roe`): who wrote the
+// article, which outlet it came from, and what must never be taken for either (editors, dates,
+// URLs, sentences).
+
+type FieldKind = 'byline' | 'source' | 'editor' | 'other';
+
+/** Labels that start a field; colons optional for Chinese labels, required for English ones. */
+const FIELD_LABELS: ReadonlyArray<[FieldKind, string[]]> = [
+  ['editor', [String.raw`(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審)\s*[:：]?`, String.raw`Edited by\b`, String.raw`Editor\s*[:：]`]],
+  ['source', [String.raw`(?:来源|來源|出处|出處|稿源)\s*[:：]?`, String.raw`Source\s*[:：]`]],
+  [
+    'byline',
+    // "记者会" (press conference) and "记者站" (bureau) are not credits.
+    [String.raw`(?:作者|撰文|撰稿|(?:记者|記者)(?![会會站节節证證]))\s*[:：]?`, String.raw`文\s*[/／]`, String.raw`Author\s*[:：]`, String.raw`Written by\b`],
+  ],
+  [
+    'other',
+    [
+      String.raw`(?:发布时间|發佈時間|发布|發布|更新|时间|時間|日期)\s*[:：]?`,
+      String.raw`(?:人气|人氣|阅读|閱讀|浏览|瀏覽|点击|點擊|评论|評論|字号|字號|分享)\s*[:：]?`,
+      String.raw`(?:Last\s+)?(?:Updated|Published|Posted)\b`,
+    ],
+  ],
+];
+const FIELD = new RegExp(FIELD_LABELS.map(([, res]) => `(${res.join('|')})`).join('|'), 'gi');
+const BY_AT_START = /^\s*by\s+/i;
+/** Where a field's value ends even without a next label: separators and dates. */
+const VALUE_END =
+  /[|｜·•]|\s{2,}|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+const EDGE_PUNCTUATION = /^[\s()（）【】[\]「」『』“”"'‘’,，。:：;；-]+|[\s()（）【】[\]「」『』“”"'‘’,，。:：;；-]+$/g;
+const NAME_PREFIX = /^(?:by|author|作者|撰文|撰稿|记者|記者|文\s*[/／])\s*[:：]?\s*/i;
+/** What follows a reporter's name in Chinese credits: "张三报道", "李四摄", "综合报导". */
+const NAME_SUFFIX = /\s*(?:综合|綜合)?(?:报道|報道|报导|報導|编译|編譯|摄影|攝影|摄|攝|撰文)$/;
+const SOURCE_PREFIX = /^(?:来源|來源|出处|出處|稿源|source)\s*[:：]/i;
+const EDITOR = /编辑|編輯|责编|責編|编审|編審|\beditor\b|\bedited\b/i;
+const URL_LIKE = /:\/\/|^www\.|\.(?:com|net|org|cn|html?|php)\b|\w@\w+\./i;
+const DATE_LIKE = /\d{4}|\d{1,2}\s*[:/.-]\s*\d{1,2}/;
+const SENTENCE = /[。！？!?；;]/;
+const GENERIC = /^(?:admin|administrator|unknown|anonymous|佚名|匿名|本站|小编|小編)$/i;
+
+export interface Credit {
+  names: string[];
+  source?: string;
+}
+
+function trimValue(value: string): string {
+  const end = VALUE_END.exec(value);
+  return (end ? value.slice(0, end.index) : value).replace(EDGE_PUNCTUATION, '');
+}
+
+function splitNames(value: string): string[] {
+  // "Bradley M. Kuhn (http://ebb.org/bkuhn/)": the name without its homepage.
+  value = value.replace(/\s*[(（][^)）]*(?::\/\/|www\.)[^)）]*[)）]/g, ' ');
+  const parts = CJK.test(value) ? value.split(/[\s、，,;；/／]+/) : value.split(/\s*(?:,|;|\band\b)\s*/i);
+  return parts.map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, '')).filter(Boolean);
+}
+
+/** A person or author account, not a URL, date, editor, sentence or the site itself. */
+function isAuthorName(name: string, siteNames: readonly string[]): boolean {
+  const length = [...name].length;
+  if (length < 2 && !CJK.test(name)) return false;
+  if (length > 50 || URL_LIKE.test(name) || DATE_LIKE.test(name) || SENTENCE.test(name)) return false;
+  if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name)) return false;
+  if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 6) return false;
+  const key = name.toLowerCase();
+  return !siteNames.some((site) => site.toLowerCase() === key);
+}
+
+/**
+ * Reads a credit text. Labelled fields are always read; `unlabelled` says what text without any
+ * label is: a name list (a meta author value) or nothing (a line of the article header).
+ */
+export function readCredit(text: string, unlabelled: 'names' | 'ignore', siteNames: readonly string[]): Credit {
+  const fields: Array<{ kind: FieldKind; value: string }> = [];
+  const by = BY_AT_START.exec(text);
+  const body = by ? text.slice(by[0].length) : text;
+  const matches = [...body.matchAll(FIELD)];
+  const lead = body.slice(0, matches[0]?.index ?? body.length);
+  matches.forEach((m, i) => {
+    const kind = FIELD_LABELS[m.slice(1).findIndex((g) => g !== undefined)]?.[0] ?? 'other';
+    const end = matches[i + 1]?.index ?? body.length;
+    fields.push({ kind, value: body.slice(m.index + m[0].length, end) });
+  });
+  // Text before the first label is a name list after "By", or in a bare author value; before a
+  // "记者" label it is the reporter's outlet ("新华社记者张三"), never a name.
+  const labelledByline = fields.some((f) => f.kind === 'byline');
+  if (by || (unlabelled === 'names' && !labelledByline)) fields.unshift({ kind: 'byline', value: lead });
+  const names: string[] = [];
+  let source: string | undefined;
+  for (const { kind, value } of fields) {
+    const trimmed = trimValue(value);
+    if (kind === 'byline') names.push(...splitNames(trimmed).filter((n) => isAuthorName(n, siteNames)));
+    else if (kind === 'source' && !source && trimmed && [...trimmed].length <= 40 && !URL_LIKE.test(trimmed)) source = trimmed;
+  }
+  return { names: [...new Set(names)], ...(source ? { source } : {}) };
+}

@@ -1,0 +1,104 @@
+// Page dates to epoch ms without `Date.parse`: it reads zone-less strings in the machine's zone,
+// and a clip must not depend on where it was made. A time without a zone is read in the zone the
+// page implies (its language or script), which is right for the vast majority of news sites.
+
+import { cjkShare, countScripts } from './text';
+
+/** No news page we clip predates this; earlier values are template junk (`1970-01-01`, `0000`). */
+export const EARLIEST_PLAUSIBLE = Date.UTC(1990, 0, 1);
+
+/** Minutes east of UTC in which to read the page's zone-less times. */
+export function impliedZoneOffset(lang: string | undefined, text: string): number {
+  const l = (lang ?? '').toLowerCase();
+  if (/^zh\b/.test(l)) return 8 * 60;
+  if (/^(ja|ko)\b/.test(l)) return 9 * 60;
+  // Many Chinese sites declare `lang="en"` (or nothing) from a template; trust the text instead.
+  const counts = countScripts(text);
+  if (cjkShare(counts) < 0.3) return 0;
+  const cjk = counts.han + counts.kana + counts.hangul;
+  if (counts.kana > cjk * 0.05 || counts.hangul > cjk * 0.5) return 9 * 60;
+  return 8 * 60;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+
+/** Where dates start in running text (a dateline); `parseDate` then reads each from there. */
+export const DATE_IN_TEXT = new RegExp(
+  [
+    String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}`,
+    String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}`,
+  ].join('|'),
+  'gi',
+);
+
+type Ymd = [year: number, month: number, day: number];
+
+/** Date shapes, year first or with a month name (day/month order of all-numeric dates is ambiguous). */
+const DATE_SHAPES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Ymd]> = [
+  [/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
+  [/^(\d{4})(\d{2})(\d{2})(?=T?\d{4}|$)/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
+  [
+    new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`, 'i'),
+    (m) => [+m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!],
+  ],
+  [
+    new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+(\d{4})`, 'i'),
+    (m) => [+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!],
+  ],
+];
+
+const TIME = /^\s*(?:T|,|at|um|à|\|)?\s*(\d{1,2})[:：时時](\d{2})(?:[:：分](\d{2})(?:[.,](\d{1,3})\d*)?)?\s*[秒分]?\s*(?:([ap])\.?m\.?\b)?/i;
+const OFFSET = /^\s*(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})\b|^(?:GMT|UTC)([+-])(\d{1,2})\b/i;
+const NAMED_ZONES: Readonly<Record<string, number>> = {
+  Z: 0, UTC: 0, GMT: 0, EST: -300, EDT: -240, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, HKT: 480, SGT: 480, JST: 540, KST: 540,
+};
+const NAMED_ZONE = /^\s*([A-Z]{1,4})\b/;
+
+function readZone(rest: string): number | undefined {
+  const o = OFFSET.exec(rest);
+  if (o) {
+    return o[1] ? (o[1] === '-' ? -1 : 1) * (+o[2]! * 60 + +o[3]!) : (o[4] === '-' ? -1 : 1) * +o[5]! * 60;
+  }
+  const named = NAMED_ZONE.exec(rest)?.[1];
+  return named === undefined ? undefined : NAMED_ZONES[named];
+}
+
+/**
+ * Epoch ms of the first date in `value` (ISO 8601, `2023-06-18 11:48`, `2023年06月18日 11:48`,
+ * `2023/6/18`, `June 18, 2023`, RFC 2822, `20230618`, epoch seconds or ms), or undefined.
+ * `zoneMinutes` (east of UTC) is used when the value names no zone.
+ */
+export function parseDate(value: string, zoneMinutes: number): number | undefined {
+  const text = value.trim();
+  if (/^\d{10}$|^\d{13}$/.test(text)) return text.length === 10 ? +text * 1000 : +text;
+  for (const [shape, read] of DATE_SHAPES) {
+    const m = shape.exec(text);
+    if (!m) continue;
+    const [year, month, day] = read(m);
+    let rest = text.slice(m.index + m[0].length);
+    let [hour, minute, second, ms] = [0, 0, 0, 0];
+    let zone: number | undefined;
+    const t = TIME.exec(rest);
+    if (t) {
+      [hour, minute, second] = [+t[1]!, +t[2]!, +(t[3] ?? 0)];
+      ms = +(t[4] ?? '0').padEnd(3, '0');
+      if (t[5]) hour = (hour % 12) + (t[5].toLowerCase() === 'p' ? 12 : 0);
+      rest = rest.slice(t[0].length);
+      zone = readZone(rest);
+    }
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+    const local = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    // Date.UTC rolls 2023-02-31 over into March; such a value is not a date.
+    if (new Date(local).getUTCDate() !== day) return undefined;
+    return local - (zone ?? zoneMinutes) * 60_000;
+  }
+  return undefined;
+}
+
+/** A published/modified time worth keeping: not before 1990 and not in the future. */
+export function isPlausibleTime(ms: number | undefined, now: number): ms is number {
+  return ms !== undefined && Number.isFinite(ms) && ms >= EARLIEST_PLAUSIBLE && ms <= now;
+}

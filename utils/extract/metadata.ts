@@ -1,0 +1,431 @@
+// Page metadata for a clip. Every field is a list of rules tried in order (structured metadata
+// first, visible text last); the first rule that yields a valid value wins. Read-only on `doc`.
+
+import { stripTrackingParams } from '../url';
+import { readCredit } from './credit';
+import { DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, parseDate } from './dates';
+import { type ArticleHeader, elementText, findContainer, findH1, inNoise, readHeader } from './page-structure';
+import { collapseWhitespace, looseKey, sampleText } from './text';
+
+export interface PageMetadata {
+  title: string;
+  byline?: string;
+  source?: string;
+  siteName: string;
+  publishedAt?: number;
+  modifiedAt?: number;
+  /** Canonical URL when trustworthy, else the page URL without tracking parameters. */
+  url: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  excerpt?: string;
+  keywords: string[];
+  leadImage?: string;
+}
+
+/** What Readability found, used after the page's own metadata. */
+export interface ReadabilityHints {
+  title?: string | null;
+  byline?: string | null;
+  excerpt?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+}
+
+export interface MetadataOptions {
+  now?: number;
+  readability?: ReadabilityHints | null;
+}
+
+type LdNode = Record<string, unknown>;
+
+interface Context {
+  doc: Document;
+  pageUrl: string;
+  baseUrl: string;
+  now: number;
+  hints: ReadabilityHints;
+  /** `<meta>` contents by lower-cased name / property / http-equiv, in document order. */
+  meta: Map<string, string[]>;
+  ldIds: Map<string, LdNode>;
+  ldNodes: LdNode[];
+  ldArticle?: LdNode;
+  h1?: Element;
+  /** Where the article is: selector rules look only here. */
+  container: Element;
+  header: ArticleHeader;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structured sources
+
+function readMeta(doc: Document): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const m of doc.querySelectorAll('meta[content]')) {
+    // `property` may list several names: <meta property="og:title twitter:title" content="…">.
+    const keys = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const content = m.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const key of keys.split(/\s+/)) if (key) map.set(key, [...(map.get(key) ?? []), content]);
+  }
+  return map;
+}
+
+const isNode = (v: unknown): v is LdNode => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function readJsonLd(doc: Document): LdNode[] {
+  const nodes: LdNode[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isNode(v)) {
+      nodes.push(v);
+      visit(v['@graph']);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    // Raw line breaks inside strings and CDATA wrappers are common and make JSON.parse fail.
+    const source = (script.textContent ?? '').replace(/<!\[CDATA\[|\]\]>/g, '').replace(/[\n\r\t]+/g, ' ');
+    try {
+      visit(JSON.parse(source));
+    } catch {
+      // A broken block is skipped; the page's other metadata still counts.
+    }
+  }
+  return nodes;
+}
+
+const ldTypes = (n: LdNode) => [n['@type']].flat().filter((t): t is string => typeof t === 'string');
+const isLdArticle = (n: LdNode) => ldTypes(n).some((t) => /(?:Article|Posting|Report)$/i.test(t));
+
+/** Strings of a JSON-LD value: plain strings, `name`s (or `url`s) of objects, `@id` references resolved. */
+function ldStrings(c: Context, value: unknown, key: 'name' | 'url' = 'name'): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap((v) => ldStrings(c, v, key));
+  if (!isNode(value)) return [];
+  const id = value['@id'];
+  const node = value[key] === undefined && typeof id === 'string' ? (c.ldIds.get(id) ?? value) : value;
+  return ldStrings(c, node[key], key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+type Rule = (c: Context) => string[];
+
+const meta =
+  (...keys: string[]): Rule =>
+  (c) =>
+    keys.flatMap((k) => c.meta.get(k) ?? []);
+const ld =
+  (key: string, sub: 'name' | 'url' = 'name'): Rule =>
+  (c) =>
+    c.ldArticle ? ldStrings(c, c.ldArticle[key], sub) : [];
+const hint =
+  (key: keyof ReadabilityHints): Rule =>
+  (c) =>
+    c.hints[key] ? [c.hints[key]] : [];
+
+/**
+ * Text (or `content` / `datetime`) of the first element matching `selector` outside noise, and of
+ * matches next to it (several authors of one byline), not of matches further down the page.
+ */
+const inArticle =
+  (selector: string): Rule =>
+  (c) => {
+    const found = [...c.doc.querySelectorAll(selector)].filter((el) => !inNoise(el, c.container));
+    const scope = found[0]?.parentElement?.parentElement ?? found[0];
+    return found
+      .filter((el) => scope?.contains(el))
+      .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? elementText(el.querySelector('[itemprop~="name"]') ?? el));
+  };
+
+function publisherNames(c: Context): string[] {
+  const fromArticle = c.ldArticle ? ldStrings(c, c.ldArticle['publisher']) : [];
+  if (fromArticle.length) return fromArticle;
+  const org = c.ldNodes.find((n) => ldTypes(n).some((t) => /Organization$/i.test(t)));
+  const site = c.ldNodes.find((n) => ldTypes(n).includes('WebSite'));
+  return [...(org ? ldStrings(c, org['name']) : []), ...(site ? ldStrings(c, site['name']) : [])];
+}
+
+function hostName(c: Context): string {
+  try {
+    return new URL(c.pageUrl).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Names the page gives itself (also used to recognise title suffixes). */
+const DECLARED_SITE_NAME_RULES: Rule[] = [
+  meta('og:site_name'),
+  publisherNames,
+  meta('application-name', 'apple-mobile-web-app-title'),
+  hint('siteName'),
+];
+const SITE_NAME_RULES: Rule[] = [...DECLARED_SITE_NAME_RULES, (c) => [hostName(c)]];
+
+const TITLE_RULES: Rule[] = [
+  meta('og:title'),
+  meta('twitter:title'),
+  ld('headline'),
+  (c) => [elementText(c.h1)],
+  titleFromTitleElement,
+  hint('title'),
+];
+
+const CREDIT_LINE_CHARS = 120;
+
+/** Byline sources; values of the article header count only where a label ("作者：", "By") says so. */
+const BYLINE_RULES: ReadonlyArray<[Rule, 'names' | 'ignore']> = [
+  [ld('author'), 'names'],
+  [meta('author'), 'names'],
+  [(c) => meta('article:author')(c).filter((v) => !/^https?:|^www\./i.test(v)), 'names'],
+  [meta('parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator'), 'names'],
+  [inArticle('a[rel~="author"], [itemprop~="author"]'), 'names'],
+  [hint('byline'), 'names'],
+  // Long header lines are summaries ("…在记者会上表示…"), not credit lines.
+  [(c) => c.header.lines.filter((line) => line.length <= CREDIT_LINE_CHARS), 'ignore'],
+];
+
+const PUBLISHED_RULES: Rule[] = [
+  meta('article:published_time', 'og:published_time'),
+  ld('datePublished'),
+  inArticle('[itemprop~="datePublished"]'),
+  meta('parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.issued', 'dcterms.date', 'pubdate', 'publishdate', 'publish-date', 'date'),
+  (c) => c.header.times.filter((t) => !isModifiedTime(t)).map((t) => t.getAttribute('datetime') ?? ''),
+  (c) => headerDates(c, 'published'),
+  hint('publishedTime'),
+];
+
+const MODIFIED_RULES: Rule[] = [
+  meta('article:modified_time', 'og:updated_time'),
+  ld('dateModified'),
+  inArticle('[itemprop~="dateModified"]'),
+  meta('dc.date.modified', 'dcterms.modified'),
+  (c) => c.header.times.filter(isModifiedTime).map((t) => t.getAttribute('datetime') ?? ''),
+  (c) => headerDates(c, 'modified'),
+];
+
+const EXCERPT_RULES: Rule[] = [meta('og:description', 'description', 'twitter:description'), hint('excerpt')];
+const KEYWORD_RULES: Rule[] = [meta('article:tag', 'news_keywords', 'keywords'), ld('keywords')];
+const LEAD_IMAGE_RULES: Rule[] = [
+  meta('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'),
+  ld('image', 'url'),
+];
+const LANG_RULES: Rule[] = [
+  (c) => [c.doc.documentElement.getAttribute('lang') ?? ''],
+  (c) => meta('og:locale')(c).map((l) => l.replace('_', '-')),
+  (c) => meta('content-language')(c).map((l) => l.split(',')[0] ?? ''),
+];
+
+/** First value of the first rule that gives one that `accept` turns into a result. */
+function first<T>(c: Context, rules: readonly Rule[], accept: (value: string) => T | undefined): T | undefined {
+  for (const rule of rules) {
+    for (const value of rule(c)) {
+      const result = accept(value);
+      if (result !== undefined) return result;
+    }
+  }
+  return undefined;
+}
+
+const nonEmpty = (v: string) => collapseWhitespace(v) || undefined;
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+const TITLE_SEPARATOR = /\s+[-–—·•»]\s+|\s*[|｜_]\s*|\s+::\s+/g;
+
+/** The part names the site: equals a site name, or starts or ends with one ("网易新闻", "BBC News"). */
+function isSiteName(part: string, siteNames: readonly string[]): boolean {
+  const key = looseKey(part);
+  // Short Latin names ("ap") would match ordinary words; two Han characters (网易) are a name.
+  const long = (name: string) => name.length >= 3 || /[^\p{ASCII}]/u.test(name);
+  return key !== '' && siteNames.some((name) => key === name || (long(name) && (key.startsWith(name) || key.endsWith(name))));
+}
+
+/** Removes trailing `<sep> <site name>` parts ("A | 大纪元", "A_网易新闻", "A - BBC News"). */
+function stripSiteSuffix(title: string, siteNames: readonly string[]): string {
+  let current = title;
+  for (;;) {
+    const last = [...current.matchAll(TITLE_SEPARATOR)].pop();
+    if (!last || last.index === 0) return current;
+    const tail = current.slice(last.index + last[0].length);
+    if (!isSiteName(tail, siteNames)) return current;
+    current = current.slice(0, last.index).trim();
+  }
+}
+
+function siteNameKeys(c: Context): string[] {
+  const names = [...DECLARED_SITE_NAME_RULES.flatMap((rule) => rule(c)), ...meta('twitter:site')(c).map((s) => s.replace(/^@/, ''))];
+  const host = hostName(c);
+  // The host's own name ("bbc" of bbc.co.uk) also marks a suffix ("BBC News").
+  const label = registrableDomain(host).split('.')[0] ?? '';
+  const keys = [...names.map(looseKey), ...(label.length >= 3 && !/^\d+$/.test(label) ? [label] : [])];
+  return [...new Set(keys.filter(Boolean))];
+}
+
+/** `<title>` often lists sections: "A | B | C | Site" is A when A is the headline shown on the page. */
+function titleFromTitleElement(c: Context): string[] {
+  const raw = collapseWhitespace(c.doc.querySelector('title')?.textContent ?? '');
+  const head = raw.split(TITLE_SEPARATOR)[0]?.trim() ?? '';
+  const shown = [...[...c.doc.querySelectorAll('h1')].map(elementText), ...meta('og:title')(c).map(collapseWhitespace)];
+  return [head && head !== raw && shown.includes(head) ? head : raw];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const isModifiedTime = (t: Element) => /modif|updat/i.test(`${t.getAttribute('itemprop') ?? ''} ${t.getAttribute('class') ?? ''}`);
+
+const UPDATE_LABEL = /(?:更新|修改|updated|modified|edited)[^\d]{0,12}$/i;
+
+/** Dates written in the article header; those after an "updated" label are modification times. */
+function headerDates(c: Context, kind: 'published' | 'modified'): string[] {
+  const out: string[] = [];
+  for (const line of c.header.lines) {
+    for (const m of line.matchAll(DATE_IN_TEXT)) {
+      const updated = UPDATE_LABEL.test(line.slice(Math.max(0, m.index - 20), m.index));
+      if (updated === (kind === 'modified')) out.push(line.slice(m.index));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL
+
+/** Second-level labels under which sites register (example.co.uk, example.com.cn). */
+const SECOND_LEVEL = /^(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|mil|nic|ltd|plc)$/;
+
+/** The registrable domain, approximated without the public suffix list (no IP or IDN subtleties needed here). */
+function registrableDomain(host: string): string {
+  const labels = host.toLowerCase().replace(/^www\d*\./, '').split('.');
+  if (labels.length < 3 || /^\d+$/.test(labels.at(-1) ?? '')) return labels.join('.');
+  const keep = (labels.at(-1) ?? '').length === 2 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+/**
+ * The canonical URL when the page declares one on its own site that is not the home page (some
+ * sites point every page's canonical at their front page); otherwise the page URL. Either way
+ * without tracking parameters or fragment.
+ */
+function articleUrl(c: Context): string {
+  let pageHost: string;
+  try {
+    pageHost = registrableDomain(new URL(c.pageUrl).hostname);
+  } catch {
+    return c.pageUrl;
+  }
+  const declared = [
+    ...[...c.doc.querySelectorAll('link[rel~="canonical"][href]')].map((l) => l.getAttribute('href') ?? ''),
+    ...meta('og:url')(c),
+  ];
+  for (const raw of declared) {
+    let url: URL;
+    try {
+      url = new URL(stripTrackingParams(new URL(raw.trim(), c.baseUrl).href));
+    } catch {
+      continue;
+    }
+    const home = (url.pathname === '/' || url.pathname === '') && url.search === '';
+    if (/^https?:$/.test(url.protocol) && registrableDomain(url.hostname) === pageHost && !home) return url.href;
+  }
+  return stripTrackingParams(c.pageUrl);
+}
+
+function absoluteHttp(value: string, baseUrl: string): string | undefined {
+  try {
+    const url = new URL(value.trim(), baseUrl);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The first byline source that names someone; the outlet (`来源：新华社`) found on the way, or in
+ * the header, is kept apart as `source`.
+ */
+function readByline(c: Context, siteNames: readonly string[]): { byline?: string; source?: string } {
+  let source: string | undefined;
+  for (const [rule, unlabelled] of BYLINE_RULES) {
+    const names = new Set<string>();
+    for (const value of rule(c)) {
+      const credit = readCredit(collapseWhitespace(value), unlabelled, siteNames);
+      source ??= credit.source;
+      credit.names.forEach((name) => names.add(name));
+    }
+    if (names.size) {
+      for (const line of c.header.lines) source ??= readCredit(line, 'ignore', siteNames).source;
+      return { byline: [...names].join(', '), source };
+    }
+  }
+  return { source };
+}
+
+function buildContext(doc: Document, pageUrl: string, options: MetadataOptions): Context {
+  const ldNodes = readJsonLd(doc);
+  const ldIds = new Map<string, LdNode>();
+  for (const n of ldNodes) if (typeof n['@id'] === 'string' && Object.keys(n).length > 1) ldIds.set(n['@id'], n);
+  const h1 = findH1(doc);
+  const container = findContainer(doc, h1);
+  return {
+    doc,
+    pageUrl,
+    baseUrl: doc.baseURI || pageUrl,
+    now: options.now ?? Date.now(),
+    hints: options.readability ?? {},
+    meta: readMeta(doc),
+    ldIds,
+    ldNodes,
+    ldArticle: ldNodes.find(isLdArticle) ?? ldNodes.find((n) => 'headline' in n || 'datePublished' in n),
+    h1,
+    container,
+    header: readHeader(h1, container),
+  };
+}
+
+/** Reads the metadata of the page `doc` (never modified) loaded from `pageUrl`. */
+export function readMetadata(doc: Document, pageUrl: string, options: MetadataOptions = {}): PageMetadata {
+  const c = buildContext(doc, pageUrl, options);
+  const siteName = first(c, SITE_NAME_RULES, nonEmpty) ?? '';
+  const siteNames = siteNameKeys(c);
+  const title = first(c, TITLE_RULES, (v) => nonEmpty(stripSiteSuffix(collapseWhitespace(v), siteNames))) ?? '';
+
+  const { byline, source } = readByline(c, [siteName, ...siteNames]);
+
+  const lang = first(c, LANG_RULES, nonEmpty);
+  const zone = impliedZoneOffset(lang, sampleText(doc.body ?? doc.documentElement));
+  const time = (v: string) => {
+    const ms = parseDate(v, zone);
+    return isPlausibleTime(ms, c.now) ? ms : undefined;
+  };
+  const dirAttr = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
+  const keywords = new Map<string, string>();
+  for (const rule of KEYWORD_RULES) {
+    for (const word of rule(c).flatMap((v) => v.split(/[,，]/))) {
+      const trimmed = collapseWhitespace(word);
+      if (trimmed && !keywords.has(trimmed.toLowerCase())) keywords.set(trimmed.toLowerCase(), trimmed);
+    }
+  }
+
+  return {
+    title,
+    byline,
+    source,
+    siteName,
+    publishedAt: first(c, PUBLISHED_RULES, time),
+    modifiedAt: first(c, MODIFIED_RULES, time),
+    url: articleUrl(c),
+    lang,
+    dir: dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : undefined,
+    excerpt: first(c, EXCERPT_RULES, nonEmpty),
+    keywords: [...keywords.values()],
+    leadImage: first(c, LEAD_IMAGE_RULES, (v) => absoluteHttp(v, c.baseUrl)),
+  };
+}

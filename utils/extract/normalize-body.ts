@@ -1,0 +1,121 @@
+// The stored form of an article body (FORMAT.md "Body"): wrappers removed, URLs absolute, and one
+// line of HTML, so the archive post can hold it between `<div>` and `</div>` byte for byte.
+
+import { parseInert } from './dom';
+import { parseSrcset, serializeSrcset } from './srcset';
+import { countNonWhitespace } from './text';
+
+export interface NormalizedBody {
+  /** One-line HTML: the body of the post. */
+  html: string;
+  /** Non-whitespace characters of its text. */
+  textLength: number;
+}
+
+const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'xlink:href'];
+const URL_LIST_ATTRIBUTES = ['srcset'];
+/** Attributes dropped even when the sanitizer kept them: page plumbing, not content. */
+const DROPPED_ATTRIBUTE = /^(?:data-|ping$)/i;
+/** Elements whose whitespace is content. */
+const PREFORMATTED = 'pre, listing, xmp, plaintext, textarea';
+/** Elements next to which whitespace renders as nothing (inside <picture>, it means nothing). */
+const BLOCKS = new Set(
+  (
+    'address article aside blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset ' +
+    'figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary ' +
+    'table tbody td tfoot th thead tr ul picture source'
+  ).split(' '),
+);
+/** HTML's own whitespace: a no-break or ideographic space is text and is kept. */
+const HTML_SPACE_ONLY = /^[ \t\n\f\r]*$/;
+const RUN_WITH_NEWLINE = /[ \t\f\r]*\n[ \t\n\f\r]*/g;
+const COMMENT_NODE = 8;
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function isBlock(node: Node | null): boolean {
+  return node !== null && node.nodeType === ELEMENT_NODE && BLOCKS.has(node.nodeName.toLowerCase());
+}
+
+function absolute(value: string, baseUrl: string): string {
+  try {
+    return new URL(value.trim(), baseUrl).href;
+  } catch {
+    return value;
+  }
+}
+
+/** Steps into the only `<div>` child (whitespace-only text ignored) while there is one. */
+function unwrap(root: Element): Element {
+  let current = root;
+  for (;;) {
+    const children = [...current.childNodes].filter(
+      (n) => n.nodeType !== COMMENT_NODE && !(n.nodeType === TEXT_NODE && HTML_SPACE_ONLY.test(n.nodeValue ?? '')),
+    );
+    const only = children[0];
+    if (children.length !== 1 || !only || only.nodeName !== 'DIV') return current;
+    current = only as Element;
+  }
+}
+
+function fixAttributes(el: Element, baseUrl: string): void {
+  for (const attr of [...el.attributes]) {
+    const name = attr.name.toLowerCase();
+    if (DROPPED_ATTRIBUTE.test(name)) el.removeAttribute(attr.name);
+    else if (URL_ATTRIBUTES.includes(name)) el.setAttribute(attr.name, absolute(attr.value, baseUrl));
+    else if (URL_LIST_ATTRIBUTES.includes(name)) {
+      const candidates = parseSrcset(attr.value).map((c) => ({ ...c, url: absolute(c.url, baseUrl) }));
+      el.setAttribute(attr.name, serializeSrcset(candidates));
+    }
+  }
+}
+
+function fixText(text: Text): void {
+  const parent = text.parentElement;
+  if (parent?.closest(PREFORMATTED)) return;
+  const value = text.nodeValue ?? '';
+  if (HTML_SPACE_ONLY.test(value)) {
+    // A missing neighbour is a block edge only when the parent itself is a block.
+    const edge = parent === null || isBlock(parent);
+    const prev = text.previousSibling;
+    const next = text.nextSibling;
+    if ((prev ? isBlock(prev) : edge) && (next ? isBlock(next) : edge)) {
+      text.remove();
+      return;
+    }
+  }
+  if (value.includes('\n')) text.nodeValue = value.replace(RUN_WITH_NEWLINE, ' ');
+}
+
+/**
+ * The parser drops one newline right after `<pre>`; a text that really starts with one needs a
+ * second, or the stored body would lose it when read back.
+ */
+function keepLeadingNewlines(root: Element): void {
+  for (const pre of root.querySelectorAll('pre, listing')) {
+    const first = pre.firstChild;
+    if (first?.nodeType === TEXT_NODE && first.nodeValue?.startsWith('\n')) first.nodeValue = `\n${first.nodeValue}`;
+  }
+}
+
+/**
+ * Normalises sanitized article HTML. `win` provides an inert parser (nothing in `html` loads or
+ * runs); `baseUrl` is the page's base URL (`document.baseURI`), against which URLs are resolved.
+ */
+export function normalizeBody(html: string, win: Window, baseUrl: string): NormalizedBody {
+  const parsed = parseInert(html, win);
+  const root = unwrap(parsed.body);
+  const nodes: Node[] = [];
+  const walker = parsed.createTreeWalker(root, 0x1 | 0x4 | 0x80); // elements, text, comments
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+  for (const node of nodes) {
+    if (node.nodeType === COMMENT_NODE) (node as Comment).remove();
+    else if (node.nodeType === ELEMENT_NODE) fixAttributes(node as Element, baseUrl);
+    else fixText(node as Text);
+  }
+  keepLeadingNewlines(root);
+  // Only preformatted text (and attribute values) can still hold line breaks; as character
+  // references they keep their meaning and the body stays on one line.
+  const oneLine = root.innerHTML.replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
+  return { html: oneLine, textLength: countNonWhitespace(root.textContent ?? '') };
+}
