@@ -9,7 +9,9 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'News Clipper',
     description: 'Clip news articles into a local library and export them as archive posts.',
-    permissions: ['activeTab', 'scripting', 'storage', 'downloads', 'clipboardWrite'],
+    // Only what features use: the clicked tab, injecting the clipper into it, copying a post.
+    // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
+    permissions: ['activeTab', 'scripting', 'clipboardWrite', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
     commands: {
       'clip-page': {
@@ -18,7 +20,12 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'news-clipper@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Clips never leave the browser: nothing is collected or sent anywhere.
+            gecko: { id: 'news-clipper@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   vite: () => ({
