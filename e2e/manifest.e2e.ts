@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from './driver/headless';
+
+// The shipped manifests (`npm run build`, `npm run build:firefox`) ask for no host access at all.
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: unknown[];
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
+}
+
+const read = (build: string): Manifest =>
+  JSON.parse(readFileSync(join(PROJECT_ROOT, '.output', build, 'manifest.json'), 'utf8')) as Manifest;
+const isHostPattern = (p: string) => /[:/*<]/.test(p);
+
+describe.each(['chrome-mv3', 'firefox-mv2'])('the shipped %s manifest', (build) => {
+  const manifest = read(build);
+
+  it('asks for exactly the API permissions the features use, and no host access', () => {
+    expect(manifest.permissions?.slice().sort()).toEqual(['activeTab', 'clipboardWrite', 'scripting']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect((manifest.optional_permissions ?? []).filter(isHostPattern)).toEqual([]);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('binds the clip shortcut to Alt+Shift+K', () => {
+    expect(manifest.commands?.['clip-page']?.suggested_key?.default).toBe('Alt+Shift+K');
+  });
+});
+
+it('only the test build can read pages without a toolbar click', () => {
+  expect(read('chrome-mv3-e2e').host_permissions).toEqual(['<all_urls>']);
+});
