@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '@/utils/errors';
 import type { PopupClient } from '@/utils/popup-client';
 import type { Clip, ClipSummary, ExtractMode } from '@/utils/types';
 import { ClipList } from './ClipList';
@@ -14,10 +15,6 @@ interface PopupAppProps {
 interface Notice {
   message: string;
   undo?: Clip;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function PopupApp({ client, noticeMs = 8000 }: PopupAppProps) {

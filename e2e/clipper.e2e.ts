@@ -101,9 +101,9 @@ describe('clipping from the popup', () => {
     await popup.close();
   });
 
-  it('does not add a second clip for the same article behind tracking parameters', async () => {
+  it('does not add a second clip for the same article behind tracking parameters (clipped with Enter)', async () => {
     const { page, tabId } = await openTab(`${GOLDEN_URL}?utm_source=twitter&utm_medium=social&fbclid=abc`);
-    const result = await clipWithPopup(session, tabId);
+    const result = await clipWithPopup(session, tabId, { pressEnter: true });
     expect(result.status).toBe('saved');
     expect(result.message).toContain('Already saved, unchanged');
     expect(result.post?.text).toBe(goldenPost);

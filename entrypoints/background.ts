@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipTab, errorText, type ClipDeps } from '@/utils/clip-tab';
+import { clipTab, type ClipDeps } from '@/utils/clip-tab';
+import { errorText } from '@/utils/errors';
 import { deleteClip, getClip, listClips, openClipperDb, restoreClip } from '@/utils/db';
 import { browserClipPlatform, showOutcomeOnBadge } from '@/utils/browser-platform';
 import { serveMessages } from '@/utils/messaging';

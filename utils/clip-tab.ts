@@ -1,4 +1,5 @@
 import { saveDraft, type ClipperDb } from './db';
+import { errorText } from './errors';
 import type { ClipOutcome } from './messages';
 import { classifyTabUrl } from './tab-access';
 import { isExtractResult } from './shapes';
@@ -52,8 +53,4 @@ export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: E
   } catch (error) {
     return { status: 'failed', message: `The clip could not be saved (${errorText(error)}). Nothing was stored.` };
   }
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

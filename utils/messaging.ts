@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isTrustedSender, parseEnvelope, type MessageType, type Reply, type RequestOf, type ResponseOf } from './messages';
-import { errorText } from './clip-tab';
+import { errorText } from './errors';
 
 // The transport of the protocol in `messages.ts`: `sendMessage` for extension pages,
 // `serveMessages` for the worker.

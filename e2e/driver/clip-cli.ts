@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { errorText } from '../../utils/errors';
 import { readFromLine, resolvePostFileName } from '../../utils/format/archive-post';
 import { clipWithPopup, ensureE2eBuild, launchClipper, servePagesOffline, tabIdOf } from './headless';
 
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   try {
     options = parseTargets();
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    console.error(`${errorText(error)}\n\n${USAGE}`);
     return 2;
   }
   const { targets, outDir, fullPage } = options;
@@ -91,7 +92,7 @@ async function main(): Promise<number> {
       } catch (error) {
         failures++;
         // Playwright's messages carry a call log after the first line: the first line says it.
-        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        const message = errorText(error).split('\n')[0];
         console.error(`Could not clip ${target.url}: ${message}`);
       } finally {
         await page.close();

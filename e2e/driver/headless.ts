@@ -127,12 +127,19 @@ export interface PopupClipResult {
 export async function clipWithPopup(
   session: ClipperSession,
   tabId: number,
-  options: { fullPageFallback?: boolean; popup?: Page } = {},
+  options: { fullPageFallback?: boolean; popup?: Page; pressEnter?: boolean } = {},
 ): Promise<PopupClipResult> {
   const popup = options.popup ?? (await session.context.newPage());
   try {
     await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
-    await popup.getByRole('button', { name: 'Clip this page' }).click();
+    const clipButton = popup.getByRole('button', { name: 'Clip this page' });
+    if (options.pressEnter) {
+      // The popup focuses its first action, so Enter alone clips.
+      await popup.waitForFunction(() => document.activeElement?.textContent === 'Clip this page');
+      await popup.keyboard.press('Enter');
+    } else {
+      await clipButton.click();
+    }
     const status = popup.locator('[data-status]');
     await status.waitFor({ timeout: 30_000 });
     if ((await status.getAttribute('data-status')) === 'no-article' && options.fullPageFallback) {
