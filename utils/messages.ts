@@ -39,7 +39,7 @@ const validators: { [T in MessageType]: Validator } = {
   clipTab: (r) =>
     isObject(r) &&
     (r.tabId === undefined || (Number.isInteger(r.tabId) && (r.tabId as number) >= 0)) &&
-    (r.mode === 'article' || r.mode === 'full-page'),
+    (r.mode === 'article' || r.mode === 'full-page' || r.mode === 'selection'),
   listClips: (r) => isObject(r) && Object.keys(r).length === 0,
   getClip: (r) => isObject(r) && isId(r.id),
   deleteClip: (r) => isObject(r) && isId(r.id),

@@ -25,11 +25,17 @@ export interface ClipDraft {
   contentHtml: string;
   /** Characters of visible text, whitespace excluded (so CJK and Latin text count alike). */
   textLength: number;
-  /** True when the user chose to clip the whole page because no article was found. */
+  /** True when the whole page was clipped because no article was found. */
   fullPage: boolean;
+  /** True when only the user's selection was clipped. */
+  selection?: boolean;
+  /** Pages joined into this clip when the article spans several pages (absent for one page). */
+  pageCount?: number;
+  /** Next-page addresses that could not be fetched: the clip holds the pages before them. */
+  missingPages?: string[];
 }
 
-export type ExtractMode = 'article' | 'full-page';
+export type ExtractMode = 'article' | 'full-page' | 'selection';
 
 /**
  * The name under which the content script leaves its entry function in the page's isolated
