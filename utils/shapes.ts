@@ -21,7 +21,10 @@ export function isDraft(v: unknown): v is ClipDraft {
     [v.publishedAt, v.modifiedAt].every(isOptionalNumber) &&
     isFiniteNumber(v.textLength) &&
     isStringArray(v.keywords) &&
-    typeof v.fullPage === 'boolean'
+    typeof v.fullPage === 'boolean' &&
+    (v.selection === undefined || typeof v.selection === 'boolean') &&
+    (v.pageCount === undefined || (Number.isInteger(v.pageCount) && (v.pageCount as number) >= 1)) &&
+    (v.missingPages === undefined || isStringArray(v.missingPages))
   );
 }
 
