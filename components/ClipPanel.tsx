@@ -1,41 +1,59 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { Translate } from '@/utils/i18n';
 import type { ClipOutcome } from '@/utils/messages';
+import { useT } from './i18n-context';
 
 export type ClipState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; outcome: ClipOutcome };
 
 interface ClipPanelProps {
   state: ClipState;
+  hasSelection: boolean;
   onClip: () => void;
+  onClipSelection: () => void;
   onClipFullPage: () => void;
 }
 
-function outcomeText(outcome: ClipOutcome): string {
+function outcomeText(outcome: ClipOutcome, t: Translate): string {
   if (outcome.status !== 'saved') return outcome.message;
-  if (outcome.created) return `Saved: ${outcome.clip.title}`;
-  return outcome.revisionAdded
-    ? `Updated: ${outcome.clip.title} (the earlier version is kept as a revision)`
-    : `Already saved, unchanged: ${outcome.clip.title}`;
+  const { clip } = outcome;
+  let text = !outcome.created
+    ? outcome.revisionAdded
+      ? t('updatedWithRevision', clip.title)
+      : t('unchanged', clip.title)
+    : clip.pageCount && clip.pageCount > 1
+      ? t('savedPages', clip.title, clip.pageCount)
+      : t('saved', clip.title);
+  if (clip.missingPages?.length) text += ` ${t('savedMissingPages', clip.missingPages.length)}`;
+  return text;
 }
 
 /** The popup's first action, and what became of it. */
-export function ClipPanel({ state, onClip, onClipFullPage }: ClipPanelProps) {
+export function ClipPanel({ state, hasSelection, onClip, onClipSelection, onClipFullPage }: ClipPanelProps) {
+  const t = useT();
   const outcome = state.kind === 'done' ? state.outcome : undefined;
   const clipButton = useRef<HTMLButtonElement>(null);
   // Focused on open so that Enter clips at once (`autofocus` is not honoured everywhere).
   useEffect(() => clipButton.current?.focus(), []);
   return (
-    <section class="clip-panel" aria-label="Clip">
-      <button ref={clipButton} type="button" class="primary" disabled={state.kind === 'working'} onClick={onClip}>
-        {state.kind === 'working' ? 'Clipping…' : 'Clip this page'}
-      </button>
+    <section class="clip-panel" aria-label={t('clipThisPage')}>
+      <div class="row">
+        <button ref={clipButton} type="button" class="primary" disabled={state.kind === 'working'} onClick={onClip}>
+          {state.kind === 'working' ? t('clipping') : t('clipThisPage')}
+        </button>
+        {hasSelection && (
+          <button type="button" disabled={state.kind === 'working'} onClick={onClipSelection}>
+            {t('clipSelection')}
+          </button>
+        )}
+      </div>
       {outcome && (
         <p class={`status status-${outcome.status}`} role="status" data-status={outcome.status}>
-          {outcomeText(outcome)}
+          {outcomeText(outcome, t)}
         </p>
       )}
       {outcome?.status === 'no-article' && (
         <button type="button" onClick={onClipFullPage}>
-          Clip the whole page
+          {t('clipWholePage')}
         </button>
       )}
     </section>

@@ -1,44 +1,93 @@
 import type { ClipSummary } from '@/utils/types';
+import { Highlight } from './Highlight';
+import { useT } from './i18n-context';
 
-interface ClipRowProps {
-  clip: ClipSummary;
-  highlighted: boolean;
+export interface ClipRowActions {
   onOpen: (clip: ClipSummary) => void;
+  onPreview: (clip: ClipSummary) => void;
   onExport: (clip: ClipSummary) => void;
   onCopy: (clip: ClipSummary) => void;
   onDelete: (clip: ClipSummary) => void;
 }
 
+interface ClipRowProps extends ClipRowActions {
+  clip: ClipSummary;
+  query: string;
+  /** The row the keyboard is on. */
+  active: boolean;
+  /** Just clipped: shown highlighted. */
+  fresh: boolean;
+  selected: boolean;
+  onToggleSelect: (clip: ClipSummary, shiftKey: boolean) => void;
+  top: number;
+  height: number;
+}
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-export function ClipRow({ clip, highlighted, onOpen, onExport, onCopy, onDelete }: ClipRowProps) {
+export function ClipRow(props: ClipRowProps) {
+  const { clip, query, active, fresh, selected, top, height } = props;
+  const t = useT();
   const published = clip.publishedAt === undefined ? undefined : new Date(clip.publishedAt);
+  const classes = ['clip-row', fresh && 'highlighted', active && 'active', selected && 'selected'].filter(Boolean).join(' ');
   return (
-    <li class={highlighted ? 'clip-row highlighted' : 'clip-row'} data-clip-id={clip.id}>
-      <div class="clip-title" lang={clip.lang} dir={clip.dir}>
-        {clip.title}
-      </div>
-      <div class="clip-meta">
-        <span>{clip.siteName}</span>
-        {published && <time dateTime={published.toISOString()}>{dateFormat.format(published)}</time>}
-        {clip.fullPage && <span class="badge">full page</span>}
-        {clip.revisionCount > 0 && (
-          <span class="badge">{clip.revisionCount === 1 ? '1 revision' : `${clip.revisionCount} revisions`}</span>
-        )}
-      </div>
-      <div class="clip-actions">
-        <button type="button" onClick={() => onOpen(clip)} aria-label={`Open the original of ${clip.title}`}>
-          Open
-        </button>
-        <button type="button" onClick={() => onExport(clip)} aria-label={`Export ${clip.title}`}>
-          Export
-        </button>
-        <button type="button" onClick={() => onCopy(clip)} aria-label={`Copy ${clip.title} as a post`}>
-          Copy
-        </button>
-        <button type="button" class="danger" onClick={() => onDelete(clip)} aria-label={`Delete ${clip.title}`}>
-          Delete
-        </button>
+    <li
+      class={classes}
+      data-clip-id={clip.id}
+      role="option"
+      aria-selected={selected}
+      id={`clip-${clip.id}`}
+      style={{ top: `${top}px`, height: `${height}px` }}
+    >
+      <input
+        type="checkbox"
+        class="select"
+        checked={selected}
+        aria-label={t('selectClip', clip.title)}
+        tabIndex={-1}
+        onClick={(e) => props.onToggleSelect(clip, e.shiftKey)}
+      />
+      <div class="clip-body">
+        <div class="clip-title" lang={clip.lang} dir={clip.dir} title={clip.title}>
+          <Highlight text={clip.title} query={query} />
+        </div>
+        <div class="clip-meta">
+          <span>
+            <Highlight text={clip.siteName} query={query} />
+          </span>
+          {clip.byline && (
+            <span class="byline">
+              <Highlight text={clip.byline} query={query} />
+            </span>
+          )}
+          {published && <time dateTime={published.toISOString()}>{dateFormat.format(published)}</time>}
+          {clip.fullPage && <span class="badge">{t('fullPage')}</span>}
+          {clip.selection && <span class="badge">{t('selectionBadge')}</span>}
+          {clip.edited && <span class="badge">{t('editedBadge')}</span>}
+          {clip.revisionCount > 0 && <span class="badge">{t('revisions', clip.revisionCount)}</span>}
+          {clip.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              #<Highlight text={tag} query={query} />
+            </span>
+          ))}
+        </div>
+        <div class="clip-actions">
+          <button type="button" tabIndex={-1} onClick={() => props.onPreview(clip)} aria-label={t('previewOf', clip.title)}>
+            {t('preview')}
+          </button>
+          <button type="button" tabIndex={-1} onClick={() => props.onOpen(clip)} aria-label={t('openOriginalOf', clip.title)}>
+            {t('open')}
+          </button>
+          <button type="button" tabIndex={-1} onClick={() => props.onExport(clip)} aria-label={t('exportOf', clip.title)}>
+            {t('export')}
+          </button>
+          <button type="button" tabIndex={-1} onClick={() => props.onCopy(clip)} aria-label={t('copyOf', clip.title)}>
+            {t('copy')}
+          </button>
+          <button type="button" tabIndex={-1} class="danger" onClick={() => props.onDelete(clip)} aria-label={t('deleteOf', clip.title)}>
+            {t('delete')}
+          </button>
+        </div>
       </div>
     </li>
   );

@@ -1,77 +1,125 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { indexTerms, queryTerms } from '@/utils/search-terms';
 import type { ClipOutcome } from '@/utils/messages';
 import type { PopupClient } from '@/utils/popup-client';
-import type { Clip, ExtractMode } from '@/utils/types';
+import type { Clip, ClipSummary, ExtractMode } from '@/utils/types';
 import { makeDraft } from '@/utils/test-drafts';
+import { dictionaryFor, translator } from '@/utils/i18n';
+import { I18n } from './i18n-context';
 import { PopupApp } from './PopupApp';
 
+beforeAll(() => {
+  // jsdom has no layout: the virtual list measures nothing, so give it a size.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
 afterEach(cleanup);
 
-function clipOf(id: string, title: string, clippedAt: number): Clip {
-  return { ...makeDraft({ title }), id, clippedAt, updatedAt: clippedAt, tags: [], urlKeys: [], revisionCount: 0, revisions: [] };
+function clipOf(id: string, title: string, at: number, extra: Partial<Clip> = {}): Clip {
+  return {
+    ...makeDraft({ title, url: `https://news.example/${id}`, pageUrl: `https://news.example/${id}` }),
+    id,
+    clippedAt: at,
+    updatedAt: at,
+    tags: [],
+    urlKeys: [],
+    revisionCount: 0,
+    revisions: [],
+    ...extra,
+  };
 }
 
-/** An in-memory stand-in for the worker, recording what the popup asked. */
-function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}) {
-  const store = new Map<string, Clip>([['old', clipOf('old', 'Older story', 1)]]);
-  const log = { downloads: [] as string[], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[] };
-  const summaries = () => [...store.values()].sort((a, b) => b.updatedAt - a.updatedAt).map(({ contentHtml: _c, revisions: _r, ...s }) => s);
+const summaryOf = ({ contentHtml: _c, revisions: _r, original: _o, ...s }: Clip): ClipSummary => s;
+
+/** An in-memory stand-in for the worker (search uses the real term functions), recording calls. */
+function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, initial: Clip[] = [clipOf('old', 'Older story', 1)]) {
+  const store = new Map(initial.map((c) => [c.id, c]));
+  const log = { downloads: [] as string[][], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[] };
   const client: PopupClient = {
     async clipTab(mode) {
       log.modes.push(mode);
       const outcome = outcomes[mode] ?? { status: 'failed', message: 'no outcome' };
-      if (outcome.status === 'saved') store.set(outcome.clip.id, { ...clipOf(outcome.clip.id, outcome.clip.title, 10) });
+      if (outcome.status === 'saved') store.set(outcome.clip.id, clipOf(outcome.clip.id, outcome.clip.title, 10));
       return outcome;
     },
-    listClips: async () => summaries(),
-    getClip: async (id) => store.get(id) ?? null,
-    async deleteClip(id) {
-      const clip = store.get(id) ?? null;
-      store.delete(id);
-      return clip;
+    hasSelection: async () => false,
+    listClips: async () => [...store.values()].sort((a, b) => b.updatedAt - a.updatedAt).map(summaryOf),
+    async searchClips(query) {
+      const terms = queryTerms(query);
+      if (terms.length === 0) return null;
+      return [...store.values()]
+        .filter((c) => {
+          const have = indexTerms([c.title, c.siteName, ...c.tags, c.contentHtml].join(' '));
+          return terms.every((t) => ('exact' in t ? have.includes(t.exact) : have.some((h) => h.startsWith(t.prefix))));
+        })
+        .map((c) => c.id);
     },
-    restoreClip: async (clip) => void store.set(clip.id, clip),
+    getClip: async (id) => store.get(id) ?? null,
+    async updateClip(id, edit) {
+      const clip = store.get(id);
+      if (!clip) return null;
+      const next = { ...clip, ...edit };
+      store.set(id, next);
+      return summaryOf(next);
+    },
+    async retagClips(ids, add, remove) {
+      for (const id of ids) {
+        const clip = store.get(id)!;
+        store.set(id, { ...clip, tags: [...new Set([...clip.tags.filter((t) => !remove.includes(t)), ...add])] });
+      }
+    },
+    async deleteClips(ids) {
+      const gone = ids.map((id) => store.get(id)).filter((c): c is Clip => c !== undefined);
+      for (const id of ids) store.delete(id);
+      return gone;
+    },
+    restoreClips: async (clips) => void clips.forEach((c) => store.set(c.id, c)),
     exportPost: (clip) => ({ fileName: `${clip.title}.md`, text: `post of ${clip.title}` }),
-    download: (post) => void log.downloads.push(post.fileName),
+    download: (posts) => void log.downloads.push(posts.map((p) => p.fileName)),
     copyText: async (text) => void log.copied.push(text),
     openUrl: (url) => void log.opened.push(url),
+    sanitize: (html) => html.replace(/<script[\s\S]*?<\/script>/g, ''),
+    parser: new DOMParser(),
   };
   return { client, log, store };
 }
 
-const saved = (id: string, title: string): ClipOutcome => ({
-  status: 'saved',
-  created: true,
-  revisionAdded: false,
-  clip: (({ contentHtml: _c, revisions: _r, ...s }) => s)(clipOf(id, title, 10)),
-});
+const saved = (id: string, title: string): ClipOutcome => ({ status: 'saved', created: true, revisionAdded: false, clip: summaryOf(clipOf(id, title, 10)) });
 
-describe('PopupApp', () => {
-  it('lists clips and offers "Clip this page" first, focused', async () => {
-    render(<PopupApp client={fakeClient().client} />);
+function renderApp(client: PopupClient, language = 'en') {
+  return render(
+    <I18n.Provider value={translator(dictionaryFor(language))}>
+      <PopupApp client={client} />
+    </I18n.Provider>,
+  );
+}
+
+const titles = () => Array.from(document.querySelectorAll('.clip-row .clip-title')).map((e) => e.textContent);
+
+describe('clipping', () => {
+  it('offers "Clip this page" first, focused', async () => {
+    renderApp(fakeClient().client);
     expect(await screen.findByText('Older story')).toBeTruthy();
-    const button = screen.getByRole('button', { name: 'Clip this page' });
-    expect(document.activeElement).toBe(button);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clip this page' }));
   });
 
   it('shows the new clip on top, highlighted, with a saved state', async () => {
-    const { client } = fakeClient({ article: saved('new', 'Fresh story') });
-    render(<PopupApp client={client} />);
+    renderApp(fakeClient({ article: saved('new', 'Fresh story') }).client);
     await screen.findByText('Older story');
     fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Saved: Fresh story');
+    expect((await screen.findByText(/^Saved:/)).textContent).toBe('Saved: Fresh story');
     await waitFor(() => expect(document.querySelector('.clip-row.highlighted .clip-title')?.textContent).toBe('Fresh story'));
-    expect(document.querySelector('.clip-row .clip-title')?.textContent).toBe('Fresh story');
+    expect(titles()[0]).toBe('Fresh story');
   });
 
   it('offers the whole page only after no article was found', async () => {
-    const { client, log } = fakeClient({
-      article: { status: 'no-article', message: 'No article was found on this page.' },
-      'full-page': saved('whole', 'Whole page'),
-    });
-    render(<PopupApp client={client} />);
+    const { client, log } = fakeClient({ article: { status: 'no-article', message: 'No article was found on this page.' }, 'full-page': saved('whole', 'Whole page') });
+    renderApp(client);
     expect(screen.queryByRole('button', { name: 'Clip the whole page' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Clip the whole page' }));
@@ -79,33 +127,125 @@ describe('PopupApp', () => {
     expect(log.modes).toEqual(['article', 'full-page']);
   });
 
-  it('shows why a page cannot be clipped', async () => {
-    const { client } = fakeClient({ article: { status: 'unclippable', message: 'Browser pages cannot be clipped.' } });
-    render(<PopupApp client={client} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Browser pages cannot be clipped.');
+  it('offers "Clip selection" when the page has a selection', async () => {
+    const { client, log } = fakeClient({ selection: saved('sel', 'Selected part') });
+    client.hasSelection = async () => true;
+    renderApp(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Clip selection' }));
+    await screen.findByText('Saved: Selected part');
+    expect(log.modes).toEqual(['selection']);
   });
 
-  it('exports, copies and opens a clip', async () => {
+  it('says how many pages were joined and how many could not be fetched', async () => {
+    const outcome = saved('multi', 'Long read') as Extract<ClipOutcome, { status: 'saved' }>;
+    outcome.clip = { ...outcome.clip, pageCount: 3, missingPages: ['https://news.example/p4'] };
+    renderApp(fakeClient({ article: outcome }).client);
+    fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
+    expect((await screen.findByText(/^Saved:/)).textContent).toBe(
+      'Saved: Long read (3 pages joined) 1 more page(s) could not be fetched; the clip holds the pages before them.',
+    );
+  });
+
+  it('shows why a page cannot be clipped', async () => {
+    renderApp(fakeClient({ article: { status: 'unclippable', message: 'Browser pages cannot be clipped.' } }).client);
+    fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
+    expect((await screen.findByText('Browser pages cannot be clipped.')).getAttribute('data-status')).toBe('unclippable');
+  });
+});
+
+describe('the library', () => {
+  const library = () => [
+    clipOf('a', '布林肯和秦刚会面', 3, { siteName: '大纪元', tags: ['中美'], contentHtml: '<p>外交部长秦刚在北京会面。</p>', publishedAt: Date.UTC(2023, 5, 18) }),
+    clipOf('b', 'Climate talks stall', 2, { siteName: 'BBC News', contentHtml: '<p>Negotiators in Bonn.</p>', publishedAt: Date.UTC(2024, 0, 2) }),
+    clipOf('c', '東京の天気', 1, { siteName: 'NHK', contentHtml: '<p>明日は晴れ。北京も。</p>', publishedAt: undefined }),
+  ];
+
+  it('searches as you type, Chinese in the body included, and marks the match', async () => {
+    renderApp(fakeClient({}, library()).client);
+    await screen.findByText('Climate talks stall');
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search clips' }), { target: { value: '秦刚' } });
+    await waitFor(() => expect(titles()).toEqual(['布林肯和秦刚会面']));
+    expect(document.querySelector('.clip-row mark')?.textContent).toBe('秦刚');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '北京' } });
+    await waitFor(() => expect(titles()).toEqual(['布林肯和秦刚会面', '東京の天気']));
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'clim' } });
+    await waitFor(() => expect(titles()).toEqual(['Climate talks stall']));
+    expect(screen.getByText('1 of 3 clips')).toBeTruthy();
+  });
+
+  it('says what to do when nothing matches', async () => {
+    renderApp(fakeClient({}, library()).client);
+    await screen.findByText('Climate talks stall');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'zzzz' } });
+    await screen.findByText(/No clip matches/);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(titles()).toHaveLength(3));
+  });
+
+  it('filters by site and tag, and sorts by published time', async () => {
+    renderApp(fakeClient({}, library()).client);
+    await screen.findByText('Climate talks stall');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'NHK' } });
+    await waitFor(() => expect(titles()).toEqual(['東京の天気']));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: '中美' } });
+    await waitFor(() => expect(titles()).toEqual(['布林肯和秦刚会面']));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), { target: { value: 'published' } });
+    await waitFor(() => expect(titles()).toEqual(['Climate talks stall', '布林肯和秦刚会面', '東京の天気']));
+  });
+
+  it('selects with shift-click, tags, exports and deletes the selection with undo', async () => {
+    const { client, log, store } = fakeClient({}, library());
+    renderApp(client);
+    await screen.findByText('Climate talks stall');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select 布林肯和秦刚会面' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select 東京の天気' }), { shiftKey: true });
+    expect(screen.getByText('3 selected')).toBeTruthy();
+    const bar = screen.getByRole('toolbar');
+    fireEvent.input(within(bar).getByRole('textbox', { name: 'Tag' }), { target: { value: '存档' } });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Add tag' }));
+    await waitFor(() => expect([...store.values()].every((c) => c.tags.includes('存档'))).toBe(true));
+    fireEvent.click(within(bar).getByRole('button', { name: 'Export selected' }));
+    await waitFor(() => expect(log.downloads).toEqual([['布林肯和秦刚会面.md', 'Climate talks stall.md', '東京の天気.md']]));
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete selected' }));
+    await screen.findByText('Deleted 3 clips.');
+    expect(store.size).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(titles()).toHaveLength(3));
+  });
+
+  it('works from the keyboard: / to search, arrows, Enter to preview, Esc back, Delete', async () => {
+    const { store } = (() => {
+      const made = fakeClient({}, library());
+      renderApp(made.client);
+      return made;
+    })();
+    await screen.findByText('Climate talks stall');
+    fireEvent.keyDown(document.body, { key: '/' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+    fireEvent.keyDown(screen.getByRole('searchbox'), { key: 'ArrowDown' });
+    const list = screen.getByRole('listbox');
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    await waitFor(() => expect(list.getAttribute('aria-activedescendant')).toBe('clip-b'));
+    fireEvent.keyDown(list, { key: 'Enter' });
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Climate talks stall');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 1 })).toBeNull());
+    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Delete' });
+    await screen.findByText('Deleted “Climate talks stall”.');
+    expect(store.has('b')).toBe(false);
+  });
+
+  it('exports, copies and opens a clip from its row', async () => {
     const { client, log } = fakeClient();
-    render(<PopupApp client={client} />);
+    renderApp(client);
     fireEvent.click(await screen.findByRole('button', { name: 'Export Older story' }));
     await screen.findByText('Exported Older story.md');
     fireEvent.click(screen.getByRole('button', { name: 'Copy Older story as a post' }));
     await screen.findByText('Copied the post to the clipboard.');
     fireEvent.click(screen.getByRole('button', { name: 'Open the original of Older story' }));
-    expect(log).toMatchObject({ downloads: ['Older story.md'], copied: ['post of Older story'], opened: ['https://news.example/2024/05/01/story.html'] });
-  });
-
-  it('deletes with undo', async () => {
-    const { client, store } = fakeClient();
-    render(<PopupApp client={client} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete Older story' }));
-    await screen.findByText(/No clips yet/);
-    expect(store.size).toBe(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    await screen.findByText('Older story');
-    expect(store.has('old')).toBe(true);
+    expect(log).toMatchObject({ downloads: [['Older story.md']], copied: ['post of Older story'], opened: ['https://news.example/old'] });
   });
 
   it('reports a failed export instead of failing silently', async () => {
@@ -113,8 +253,56 @@ describe('PopupApp', () => {
     client.exportPost = () => {
       throw new Error('disk full');
     };
-    render(<PopupApp client={client} />);
+    renderApp(client);
     fireEvent.click(await screen.findByRole('button', { name: 'Export Older story' }));
     expect((await screen.findByText(/That did not work/)).textContent).toContain('disk full');
+  });
+
+  it('speaks Chinese when the browser does', async () => {
+    renderApp(fakeClient().client, 'zh-CN');
+    expect(await screen.findByRole('button', { name: '剪藏此页' })).toBeTruthy();
+    cleanup();
+    renderApp(fakeClient().client, 'zh-TW');
+    expect(await screen.findByRole('button', { name: '剪藏此頁' })).toBeTruthy();
+  });
+
+  it('with an empty library says what to do', async () => {
+    renderApp(fakeClient({}, []).client);
+    expect(await screen.findByText(/No clips yet/)).toBeTruthy();
+  });
+});
+
+describe('preview and editing', () => {
+  const article = () =>
+    clipOf('a', 'Original title', 1, {
+      contentHtml: '<p>Keep this.</p><p>Subscribe to our newsletter!</p><p>And this.</p>',
+      revisions: [{ clippedAt: 0, title: 'Original title', contentHtml: '<p>Keep this.</p>', textLength: 9 }],
+      revisionCount: 1,
+    });
+
+  it('previews the sanitized article in a sandboxed frame with its revisions', async () => {
+    const { client } = fakeClient({}, [article()]);
+    renderApp(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview Original title' }));
+    const frame = (await screen.findByTitle('Article preview')) as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).toContain("Content-Security-Policy");
+    expect(frame.getAttribute('srcdoc')).toContain('<p>Keep this.</p>');
+    expect(screen.getByText('2 paragraph(s) added, 0 removed')).toBeTruthy();
+  });
+
+  it('edits the title, removes a block and saves', async () => {
+    const { client, store, log } = fakeClient({}, [article()]);
+    renderApp(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview Original title' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Better title' } });
+    const promo = screen.getByText('Subscribe to our newsletter!').closest('li')!;
+    fireEvent.click(within(promo).getByRole('button', { name: 'Remove' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/Changes saved/);
+    expect(store.get('a')).toMatchObject({ title: 'Better title', contentHtml: '<p>Keep this.</p><p>And this.</p>' });
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(log.downloads).toEqual([['Better title.md']]));
   });
 });

@@ -1,106 +1,307 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/utils/errors';
+import { NO_FILTERS, facets, visibleClips, type LibraryFilters } from '@/utils/library-view';
 import type { PopupClient } from '@/utils/popup-client';
-import type { Clip, ClipSummary, ExtractMode } from '@/utils/types';
+import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '@/utils/types';
+import { BulkBar } from './BulkBar';
+import { ClipDetail } from './ClipDetail';
 import { ClipList } from './ClipList';
 import { ClipPanel, type ClipState } from './ClipPanel';
+import { FilterBar } from './FilterBar';
+import { useT } from './i18n-context';
+import { SearchBar } from './SearchBar';
 import { UndoBar } from './UndoBar';
 
 interface PopupAppProps {
   client: PopupClient;
+  /** The library opened as a full tab: no clip panel (the tab itself is the active page). */
+  asTab?: boolean;
   /** How long a notice (and the chance to undo a deletion) stays. */
   noticeMs?: number;
 }
 
 interface Notice {
   message: string;
-  undo?: Clip;
+  undo?: Clip[];
 }
 
-export function PopupApp({ client, noticeMs = 8000 }: PopupAppProps) {
+export function PopupApp({ client, asTab = false, noticeMs = 8000 }: PopupAppProps) {
+  const t = useT();
   const [clipState, setClipState] = useState<ClipState>({ kind: 'idle' });
+  const [hasSelection, setHasSelection] = useState(false);
   const [clips, setClips] = useState<ClipSummary[]>();
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<Set<string>>();
+  const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [anchor, setAnchor] = useState<string>();
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [detail, setDetail] = useState<Clip>();
   const [notice, setNotice] = useState<Notice>();
   const noticeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const searchSeq = useRef(0);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const showNotice = useCallback(
+    (next: Notice) => {
+      clearTimeout(noticeTimer.current);
+      setNotice(next);
+      noticeTimer.current = setTimeout(() => setNotice(undefined), noticeMs);
+    },
+    [noticeMs],
+  );
 
   const refresh = useCallback(
-    () => client.listClips().then(setClips, (error: unknown) => showNotice({ message: `Could not load clips: ${errorText(error)}` })),
-    [client],
+    () => client.listClips().then(setClips, (error: unknown) => showNotice({ message: t('loadFailed', errorText(error)) })),
+    [client, showNotice, t],
   );
   useEffect(() => void refresh(), [refresh]);
+  useEffect(() => {
+    if (!asTab) client.hasSelection().then(setHasSelection, () => setHasSelection(false));
+  }, [client, asTab]);
 
-  function showNotice(next: Notice) {
-    clearTimeout(noticeTimer.current);
-    setNotice(next);
-    noticeTimer.current = setTimeout(() => setNotice(undefined), noticeMs);
-  }
+  // Answers can arrive out of order while the user types: only the latest query's answer counts.
+  const runSearch = useCallback(
+    async (text: string) => {
+      const seq = ++searchSeq.current;
+      const ids = text.trim() ? await client.searchClips(text).catch(() => null) : null;
+      if (seq === searchSeq.current) setMatches(ids ? new Set(ids) : undefined);
+    },
+    [client],
+  );
+  useEffect(() => void runSearch(query), [query, runSearch]);
+
+  const shown = useMemo(() => (clips ? visibleClips(clips, matches, filters) : []), [clips, matches, filters]);
+  const { sites, tags } = useMemo(() => facets(clips ?? []), [clips]);
 
   async function clip(mode: ExtractMode) {
     setClipState({ kind: 'working' });
-    const outcome = await client
-      .clipTab(mode)
-      .catch((error: unknown) => ({ status: 'failed' as const, message: errorText(error) }));
+    const outcome = await client.clipTab(mode).catch((error: unknown) => ({ status: 'failed' as const, message: errorText(error) }));
     setClipState({ kind: 'done', outcome });
-    if (outcome.status === 'saved') await refresh();
-  }
-
-  /** Runs an action on the whole clip, reporting failures instead of leaving them uncaught. */
-  async function withClip(summary: ClipSummary, action: (clip: Clip) => Promise<void> | void) {
-    try {
-      const full = await client.getClip(summary.id);
-      if (!full) throw new Error('this clip no longer exists');
-      await action(full);
-    } catch (error) {
-      showNotice({ message: `That did not work: ${errorText(error)}` });
+    if (outcome.status === 'saved') {
+      setActiveIndex(-1);
+      await refresh();
     }
   }
 
-  const onExport = (summary: ClipSummary) =>
-    withClip(summary, (full) => {
-      const post = client.exportPost(full);
-      client.download(post);
-      showNotice({ message: `Exported ${post.fileName}` });
+  /** Runs an action, reporting failures instead of leaving them uncaught. */
+  async function attempt(action: () => Promise<void> | void) {
+    try {
+      await action();
+    } catch (error) {
+      showNotice({ message: t('failed', errorText(error)) });
+    }
+  }
+
+  async function fullClip(id: string): Promise<Clip> {
+    const full = await client.getClip(id);
+    if (!full) throw new Error('this clip no longer exists');
+    return full;
+  }
+
+  const exportClips = (list: Clip[]) =>
+    attempt(() => {
+      const posts = list.map((c) => client.exportPost(c));
+      client.download(posts);
+      showNotice({ message: posts.length === 1 ? t('exported', posts[0]!.fileName) : t('exportedMany', posts.length) });
     });
 
-  const onCopy = (summary: ClipSummary) =>
-    withClip(summary, async (full) => {
-      await client.copyText(client.exportPost(full).text);
-      showNotice({ message: 'Copied the post to the clipboard.' });
+  const copyClip = (c: Clip) =>
+    attempt(async () => {
+      await client.copyText(client.exportPost(c).text);
+      showNotice({ message: t('copied') });
     });
 
-  async function onDelete(summary: ClipSummary) {
-    try {
-      const deleted = await client.deleteClip(summary.id);
+  const deleteIds = (ids: string[]) =>
+    attempt(async () => {
+      const deleted = await client.deleteClips(ids);
+      setSelected(new Set());
       await refresh();
-      if (deleted) showNotice({ message: `Deleted “${deleted.title}”.`, undo: deleted });
-    } catch (error) {
-      showNotice({ message: `Could not delete: ${errorText(error)}` });
+      if (deleted.length > 0)
+        showNotice({ message: deleted.length === 1 ? t('deletedOne', deleted[0]!.title) : t('deletedMany', deleted.length), undo: deleted });
+    });
+
+  const undoDelete = (list: Clip[]) =>
+    attempt(async () => {
+      await client.restoreClips(list);
+      await refresh();
+      showNotice({ message: t('restored', list.length) });
+    });
+
+  const openDetail = (c: ClipSummary) => attempt(async () => setDetail(await fullClip(c.id)));
+
+  const saveEdit = (edit: ClipEdit) =>
+    attempt(async () => {
+      if (!detail) return;
+      await client.updateClip(detail.id, edit);
+      setDetail(await fullClip(detail.id));
+      await refresh();
+      showNotice({ message: t('editSaved') });
+    });
+
+  function toggleSelect(c: ClipSummary, shiftKey: boolean) {
+    const next = new Set(selected);
+    if (shiftKey && anchor) {
+      const from = shown.findIndex((s) => s.id === anchor);
+      const to = shown.findIndex((s) => s.id === c.id);
+      if (from !== -1 && to !== -1) for (const s of shown.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(s.id);
+    } else if (!next.delete(c.id)) next.add(c.id);
+    setAnchor(c.id);
+    setSelected(next);
+  }
+
+  const selectedIds = () => shown.filter((c) => selected.has(c.id)).map((c) => c.id);
+
+  function onListKey(event: KeyboardEvent) {
+    const current = shown[activeIndex];
+    switch (event.key) {
+      case 'ArrowDown':
+        setActiveIndex(Math.min(shown.length - 1, activeIndex + 1));
+        break;
+      case 'ArrowUp':
+        if (activeIndex <= 0) searchInput.current?.focus();
+        setActiveIndex(Math.max(0, activeIndex - 1));
+        break;
+      case 'Enter':
+        if (current) void openDetail(current);
+        break;
+      case ' ':
+        if (current) toggleSelect(current, event.shiftKey);
+        break;
+      case 'Delete':
+      case 'Backspace':
+        if (selected.size > 0) void deleteIds(selectedIds());
+        else if (current) void deleteIds([current.id]);
+        break;
+      case 'Escape':
+        if (selected.size === 0) return;
+        setSelected(new Set());
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  function onSearchKey(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' && shown.length > 0) {
+      event.preventDefault();
+      setActiveIndex(0);
+      (document.querySelector('.clip-list') as HTMLElement | null)?.focus();
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      event.stopPropagation();
+      setQuery('');
     }
   }
 
-  async function onUndo(clipToRestore: Clip) {
-    try {
-      await client.restoreClip(clipToRestore);
-      await refresh();
-      showNotice({ message: `Restored “${clipToRestore.title}”.` });
-    } catch (error) {
-      showNotice({ message: `Could not restore: ${errorText(error)}` });
+  // `/` searches and Esc leaves a preview, from anywhere but a text field. The listener is added
+  // once and reads the open clip through a ref, so no keystroke falls between two listeners.
+  const detailOpen = useRef(false);
+  detailOpen.current = detail !== undefined;
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select');
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        setDetail(undefined);
+        setTimeout(() => searchInput.current?.focus());
+      } else if (event.key === 'Escape' && detailOpen.current && !typing) {
+        event.preventDefault();
+        setDetail(undefined);
+      }
     }
-  }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const saved = clipState.kind === 'done' && clipState.outcome.status === 'saved' ? clipState.outcome.clip : undefined;
+  const filtered = query.trim() !== '' || filters !== NO_FILTERS;
   return (
-    <main class="popup">
-      <ClipPanel state={clipState} onClip={() => void clip('article')} onClipFullPage={() => void clip('full-page')} />
-      <ClipList
-        clips={clips}
-        highlightId={saved?.id}
-        onOpen={(c) => client.openUrl(c.url)}
-        onExport={(c) => void onExport(c)}
-        onCopy={(c) => void onCopy(c)}
-        onDelete={(c) => void onDelete(c)}
-      />
-      {notice && <UndoBar message={notice.message} onUndo={notice.undo && (() => void onUndo(notice.undo!))} />}
+    <main class={asTab ? 'popup as-tab' : 'popup'}>
+      <header class="top">
+        {!asTab && (
+          <ClipPanel
+            state={clipState}
+            hasSelection={hasSelection}
+            onClip={() => void clip('article')}
+            onClipSelection={() => void clip('selection')}
+            onClipFullPage={() => void clip('full-page')}
+          />
+        )}
+        {!asTab && client.openLibraryTab && (
+          <button type="button" class="link" onClick={() => client.openLibraryTab?.()}>
+            {t('openLibrary')}
+          </button>
+        )}
+      </header>
+      {detail ? (
+        <ClipDetail
+          clip={detail}
+          client={client}
+          onBack={() => setDetail(undefined)}
+          onExport={(c) => void exportClips([c])}
+          onCopy={(c) => void copyClip(c)}
+          onSave={(edit) => void saveEdit(edit)}
+        />
+      ) : (
+        <section class="library">
+          <SearchBar query={query} onQuery={setQuery} inputRef={searchInput} onKeyDown={onSearchKey} />
+          <FilterBar filters={filters} sites={sites} tags={tags} onChange={setFilters} />
+          {clips && (
+            <p class="count" aria-live="polite">
+              {t('resultsCount', shown.length, clips.length)}
+              {filtered && (
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => {
+                    setQuery('');
+                    setFilters(NO_FILTERS);
+                  }}
+                >
+                  {t('clearFilters')}
+                </button>
+              )}
+            </p>
+          )}
+          {selected.size > 0 && (
+            <BulkBar
+              count={selected.size}
+              resultCount={shown.length}
+              onSelectAll={() => setSelected(new Set(shown.map((c) => c.id)))}
+              onClear={() => setSelected(new Set())}
+              onAddTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [tag], []), await refresh()))}
+              onRemoveTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [], [tag]), await refresh()))}
+              onExport={() => void attempt(async () => exportClips(await Promise.all(selectedIds().map(fullClip))))}
+              onDelete={() => void deleteIds(selectedIds())}
+            />
+          )}
+          {!clips ? (
+            <p class="empty">{t('loading')}</p>
+          ) : clips.length === 0 ? (
+            <p class="empty">{t('emptyLibrary')}</p>
+          ) : shown.length === 0 ? (
+            <p class="empty">{t('emptyResults')}</p>
+          ) : (
+            <ClipList
+              clips={shown}
+              query={query}
+              activeIndex={activeIndex}
+              freshId={saved?.id}
+              selected={selected}
+              onToggleSelect={toggleSelect}
+              onKeyDown={onListKey}
+              onOpen={(c) => client.openUrl(c.url)}
+              onPreview={(c) => void openDetail(c)}
+              onExport={(c) => void attempt(async () => exportClips([await fullClip(c.id)]))}
+              onCopy={(c) => void attempt(async () => copyClip(await fullClip(c.id)))}
+              onDelete={(c) => void deleteIds([c.id])}
+            />
+          )}
+        </section>
+      )}
+      {notice && <UndoBar message={notice.message} onUndo={notice.undo && (() => void undoDelete(notice.undo!))} />}
     </main>
   );
 }

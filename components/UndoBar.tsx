@@ -1,3 +1,5 @@
+import { useT } from './i18n-context';
+
 interface UndoBarProps {
   message: string;
   onUndo?: () => void;
@@ -5,12 +7,13 @@ interface UndoBarProps {
 
 /** A short-lived notice at the bottom of the popup, with an undo button for deletions. */
 export function UndoBar({ message, onUndo }: UndoBarProps) {
+  const t = useT();
   return (
     <div class="notice" role="status">
       <span>{message}</span>
       {onUndo && (
         <button type="button" onClick={onUndo}>
-          Undo
+          {t('undo')}
         </button>
       )}
     </div>

@@ -1,9 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipTab, type ClipDeps } from '@/utils/clip-tab';
-import { errorText } from '@/utils/errors';
-import { deleteClip, getClip, listClips, openClipperDb, restoreClip } from '@/utils/db';
+import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/utils/clip-tab';
+import { deleteClips, getClip, listClips, openClipperDb, restoreClips, retagClips, searchClipIds, updateClip } from '@/utils/db';
 import { browserClipPlatform, showOutcomeOnBadge } from '@/utils/browser-platform';
+import { errorText } from '@/utils/errors';
 import { serveMessages } from '@/utils/messaging';
 
 export default defineBackground(() => {
@@ -12,18 +12,25 @@ export default defineBackground(() => {
 
   serveMessages({
     clipTab: (request) => clipTab(deps, request),
+    tabHasSelection: ({ tabId }) => tabHasSelection(deps, tabId),
     listClips: async () => listClips(await db),
+    searchClips: async ({ query }) => (await searchClipIds(await db, query)) ?? null,
     getClip: async ({ id }) => (await getClip(await db, id)) ?? null,
-    deleteClip: async ({ id }) => (await deleteClip(await db, id)) ?? null,
-    restoreClip: async ({ clip }) => {
-      await restoreClip(await db, clip);
-      return { restored: true };
+    updateClip: async ({ id, edit }) => (await updateClip(await db, id, edit)) ?? null,
+    retagClips: async ({ ids, add, remove }) => {
+      await retagClips(await db, ids, add, remove);
+      return { done: true };
+    },
+    deleteClips: async ({ ids }) => deleteClips(await db, ids),
+    restoreClips: async ({ clips }) => {
+      await restoreClips(await db, clips);
+      return { restored: clips.length };
     },
   });
 
   /** The keyboard shortcut: no popup to ask, so the badge tells. */
   async function onClipCommand(tab: Browser.tabs.Tab | undefined): Promise<void> {
-    const outcome = await clipTab(deps, { tabId: tab?.id, mode: 'article' }).catch((error: unknown) => ({
+    const outcome = await clipForShortcut(deps, tab?.id).catch((error: unknown) => ({
       status: 'failed' as const,
       message: errorText(error),
     }));

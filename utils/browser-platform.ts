@@ -25,6 +25,13 @@ export const browserClipPlatform: ClipPlatform = {
     });
     return injection?.result;
   },
+  async hasSelection(tabId: number) {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis.getSelection?.()?.toString().trim().length ?? 0) > 0,
+    });
+    return injection?.result === true;
+  },
 };
 
 const BADGE_MS = 6000;
@@ -35,7 +42,7 @@ export async function showOutcomeOnBadge(tabId: number | undefined, outcome: Cli
   // Firefox's MV2 build has `browserAction` where MV3 has `action`.
   const action = browser.action ?? browser.browserAction;
   const saved = outcome.status === 'saved';
-  const title = saved ? `Clipped: ${outcome.clip.title}` : outcome.message;
+  const title = saved ? `Clipped${outcome.clip.fullPage ? ' the whole page (no article found)' : ''}: ${outcome.clip.title}` : outcome.message;
   await Promise.all([
     action.setBadgeText({ text: saved ? '✓' : '!', tabId }),
     action.setBadgeBackgroundColor({ color: saved ? '#1a7f37' : '#cf222e', tabId }),

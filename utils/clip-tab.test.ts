@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { clipTab, type ClipPlatform, type TabInfo } from './clip-tab';
+import { clipForShortcut, clipTab, tabHasSelection, type ClipPlatform, type TabInfo } from './clip-tab';
 import { listClips, openClipperDb } from './db';
 import { makeDraft } from './test-drafts';
 import type { ExtractMode } from './types';
 
 let dbCount = 0;
 
-function setup(tab: TabInfo | undefined, answer: (mode: ExtractMode) => unknown, fileAccess = false) {
+function setup(tab: TabInfo | undefined, answer: (mode: ExtractMode) => unknown, fileAccess = false, selection = false) {
   const calls: ExtractMode[] = [];
   const platform: ClipPlatform = {
     activeTab: async () => tab,
@@ -20,6 +20,7 @@ function setup(tab: TabInfo | undefined, answer: (mode: ExtractMode) => unknown,
       calls.push(mode);
       return answer(mode);
     },
+    hasSelection: async () => selection,
   };
   const db = openClipperDb(`clip-tab-${++dbCount}`);
   return { deps: { platform, db, now: () => 42, newId: () => `id-${dbCount}` }, calls, db };
@@ -77,5 +78,28 @@ describe('clipTab', () => {
     const outcome = await clipTab(deps, { tabId: 7, mode: 'full-page' });
     expect(calls).toEqual(['full-page']);
     expect(outcome).toMatchObject({ status: 'saved', clip: { fullPage: true } });
+  });
+
+  it('the shortcut clips the whole page, marked so, where no article is found', async () => {
+    const { deps, calls } = setup(article, (mode) =>
+      mode === 'article' ? { ok: false, reason: 'no-article', title: 'Sections' } : { ok: true, draft: makeDraft({ fullPage: true }) },
+    );
+    const outcome = await clipForShortcut(deps, 7);
+    expect(calls).toEqual(['article', 'full-page']);
+    expect(outcome).toMatchObject({ status: 'saved', clip: { fullPage: true } });
+  });
+
+  it('the shortcut does not fall back on pages that cannot be clipped', async () => {
+    const { deps, calls } = setup({ id: 1, url: 'about:blank' }, () => ({ ok: true, draft: makeDraft() }));
+    expect((await clipForShortcut(deps, 1)).status).toBe('unclippable');
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('tabHasSelection', () => {
+  it('asks the tab, but never a page that cannot be clipped', async () => {
+    expect(await tabHasSelection(setup(article, () => null, false, true).deps, undefined)).toBe(true);
+    expect(await tabHasSelection(setup(article, () => null, false, false).deps, undefined)).toBe(false);
+    expect(await tabHasSelection(setup({ id: 2, url: 'chrome://newtab/' }, () => null, false, true).deps, undefined)).toBe(false);
   });
 });

@@ -20,6 +20,8 @@ export interface ClipPlatform {
   isFileAccessAllowed(): Promise<boolean>;
   /** Runs the content script in the tab and answers what it returned. */
   extract(tabId: number, mode: ExtractMode): Promise<unknown>;
+  /** Whether the tab has text selected. */
+  hasSelection(tabId: number): Promise<boolean>;
 }
 
 export interface ClipDeps {
@@ -29,9 +31,13 @@ export interface ClipDeps {
   newId: () => string;
 }
 
+async function findTab(platform: ClipPlatform, tabId: number | undefined): Promise<TabInfo | undefined> {
+  return tabId === undefined ? platform.activeTab() : platform.getTab(tabId).catch(() => undefined);
+}
+
 export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: ExtractMode }): Promise<ClipOutcome> {
   const { platform } = deps;
-  const tab = request.tabId === undefined ? await platform.activeTab() : await platform.getTab(request.tabId).catch(() => undefined);
+  const tab = await findTab(platform, request.tabId);
   if (tab?.id === undefined) return { status: 'unclippable', message: 'There is no tab to clip.' };
 
   const access = classifyTabUrl(tab.url, await platform.isFileAccessAllowed());
@@ -53,4 +59,21 @@ export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: E
   } catch (error) {
     return { status: 'failed', message: `The clip could not be saved (${errorText(error)}). Nothing was stored.` };
   }
+}
+
+/**
+ * The keyboard shortcut has no one to ask: where no article is found it clips the whole page,
+ * marked so, and says so.
+ */
+export async function clipForShortcut(deps: ClipDeps, tabId: number | undefined): Promise<ClipOutcome> {
+  const outcome = await clipTab(deps, { tabId, mode: 'article' });
+  return outcome.status === 'no-article' ? clipTab(deps, { tabId, mode: 'full-page' }) : outcome;
+}
+
+/** Whether the tab to clip has a selection, so the popup can offer "Clip selection". */
+export async function tabHasSelection(deps: ClipDeps, tabId: number | undefined): Promise<boolean> {
+  const tab = await findTab(deps.platform, tabId);
+  if (tab?.id === undefined) return false;
+  if (classifyTabUrl(tab.url, await deps.platform.isFileAccessAllowed()).status !== 'clippable') return false;
+  return deps.platform.hasSelection(tab.id).catch(() => false);
 }

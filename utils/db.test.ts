@@ -1,7 +1,19 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, deleteClip, getClip, listClips, openClipperDb, restoreClip, saveDraft, type ClipperDb } from './db';
+import {
+  DB_VERSION,
+  deleteClips,
+  getClip,
+  listClips,
+  openClipperDb,
+  restoreClips,
+  retagClips,
+  saveDraft,
+  searchClipIds,
+  updateClip,
+  type ClipperDb,
+} from './db';
 import { makeDraft } from './test-drafts';
 
 let dbCount = 0;
@@ -10,13 +22,15 @@ let idCount = 0;
 const options = (now: number) => ({ now, newId: () => `id-${++idCount}` });
 
 describe('schema', () => {
-  it('version 1 creates the stores and the indexes the list needs', async () => {
+  it('creates the stores and the indexes the list and the search need', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['clips', 'contents']);
-    const tx = db.transaction('clips');
-    expect([...tx.store.indexNames].sort()).toEqual(['by-clippedAt', 'by-publishedAt', 'by-siteName', 'by-updatedAt', 'by-urlKey']);
-    expect(tx.store.index('by-urlKey').multiEntry).toBe(true);
+    expect([...db.objectStoreNames].sort()).toEqual(['clips', 'contents', 'search']);
+    const tx = db.transaction(['clips', 'search']);
+    const clips = tx.objectStore('clips');
+    expect([...clips.indexNames].sort()).toEqual(['by-clippedAt', 'by-publishedAt', 'by-siteName', 'by-tag', 'by-updatedAt', 'by-urlKey']);
+    expect(clips.index('by-urlKey').multiEntry).toBe(true);
+    expect(tx.objectStore('search').index('by-term').multiEntry).toBe(true);
     db.close();
   });
 
@@ -81,10 +95,10 @@ describe('saving drafts', () => {
   it('keeps the user tags across a re-clip', async () => {
     const db = await freshDb();
     const first = await save(db, {});
-    const full = (await getClip(db, first.clip.id))!;
-    await restoreClip(db, { ...full, tags: ['存档'] });
+    await updateClip(db, first.clip.id, { tags: ['存档'], note: 'keep' });
     const again = await save(db, { contentHtml: '<p>Changed.</p>' });
     expect(again.clip.tags).toEqual(['存档']);
+    expect(again.clip.note).toBe('keep');
   });
 
   it('concurrent saves of one article make one clip', async () => {
@@ -104,19 +118,137 @@ describe('saving drafts', () => {
 });
 
 describe('deleting', () => {
-  it('removes the clip and its body, and undo puts both back', async () => {
+  it('removes clips with their bodies and index entries, and undo puts everything back', async () => {
+    const db = await freshDb();
+    const a = await saveDraft(db, makeDraft({ title: 'Alpha story' }), options(1));
+    const b = await saveDraft(db, makeDraft({ url: 'https://news.example/b', pageUrl: 'https://news.example/b', title: 'Beta' }), options(2));
+    const deleted = await deleteClips(db, [a.clip.id, b.clip.id, 'missing']);
+    expect(deleted.map((c) => c.title).sort()).toEqual(['Alpha story', 'Beta']);
+    expect(deleted[0]?.contentHtml).toContain('First paragraph');
+    expect(await listClips(db)).toEqual([]);
+    expect(await searchClipIds(db, 'alpha')).toEqual([]);
+    await restoreClips(db, deleted);
+    expect(await getClip(db, a.clip.id)).toEqual(deleted.find((c) => c.id === a.clip.id));
+    expect(await searchClipIds(db, 'alpha')).toEqual([a.clip.id]);
+  });
+});
+
+describe('editing', () => {
+  it('keeps the extraction when the title or body is first edited, and indexes the edit', async () => {
+    const db = await freshDb();
+    const { clip } = await saveDraft(db, makeDraft({ title: '原来的标题' }), options(1));
+    const updated = await updateClip(db, clip.id, { title: '改过的标题', contentHtml: '<p>Only this.</p>' });
+    expect(updated).toMatchObject({ title: '改过的标题', edited: true });
+    await updateClip(db, clip.id, { title: '又改了' });
+    const full = await getClip(db, clip.id);
+    expect(full?.contentHtml).toBe('<p>Only this.</p>');
+    expect(full?.original).toEqual({ title: '原来的标题', contentHtml: '<p>First paragraph.</p><p>Second paragraph.</p>' });
+    expect(await searchClipIds(db, '又改')).toEqual([clip.id]);
+    expect(await searchClipIds(db, '原来')).toEqual([]);
+  });
+
+  it('changing tags or the note keeps no original', async () => {
     const db = await freshDb();
     const { clip } = await saveDraft(db, makeDraft(), options(1));
-    const deleted = await deleteClip(db, clip.id);
-    expect(deleted?.contentHtml).toContain('First paragraph');
-    expect(await listClips(db)).toEqual([]);
-    expect(await getClip(db, clip.id)).toBeUndefined();
-    await restoreClip(db, deleted!);
-    expect(await getClip(db, clip.id)).toEqual(deleted);
+    await updateClip(db, clip.id, { tags: ['x'], note: 'n' });
+    const full = await getClip(db, clip.id);
+    expect(full?.original).toBeUndefined();
+    expect(full?.edited).toBeUndefined();
   });
 
   it('answers undefined for a clip that is not there', async () => {
+    expect(await updateClip(await freshDb(), 'missing', { note: 'x' })).toBeUndefined();
+  });
+
+  it('adds and removes tags on several clips at once', async () => {
     const db = await freshDb();
-    expect(await deleteClip(db, 'missing')).toBeUndefined();
+    const a = await saveDraft(db, makeDraft(), options(1));
+    const b = await saveDraft(db, makeDraft({ url: 'https://news.example/b', pageUrl: 'https://news.example/b' }), options(2));
+    await retagClips(db, [a.clip.id, b.clip.id], ['存档', 'china'], []);
+    await retagClips(db, [b.clip.id], [], ['china']);
+    const tags = Object.fromEntries((await listClips(db)).map((c) => [c.id, c.tags]));
+    expect(tags).toEqual({ [a.clip.id]: ['存档', 'china'], [b.clip.id]: ['存档'] });
+    expect((await searchClipIds(db, '存档'))?.sort()).toEqual([a.clip.id, b.clip.id].sort());
+  });
+});
+
+describe('search', () => {
+  async function library() {
+    const db = await freshDb();
+    const save = (title: string, contentHtml: string, extra = {}) =>
+      saveDraft(db, makeDraft({ title, contentHtml, url: `https://news.example/${title}`, pageUrl: `https://news.example/${title}`, ...extra }), options(1));
+    const a = await save('布林肯和秦刚会面', '<p>美国国务卿布林肯在抵达北京后，与中共外交部长秦刚举行了会面。</p>');
+    const b = await save('Climate talks stall', '<p>Negotiators in Bonn failed to agree.</p>', { byline: 'Jane Roe' });
+    const c = await save('東京の天気', '<p>明日は晴れるでしょう。北京も晴れ。</p>');
+    return { db, a: a.clip.id, b: b.clip.id, c: c.clip.id };
+  }
+
+  it('finds Chinese words inside the text, which has no spaces', async () => {
+    const { db, a, c } = await library();
+    expect(await searchClipIds(db, '外交部长')).toEqual([a]);
+    expect((await searchClipIds(db, '北京'))?.sort()).toEqual([a, c].sort());
+    expect(await searchClipIds(db, '北京 秦刚')).toEqual([a]);
+  });
+
+  it('finds Japanese and one-character queries', async () => {
+    const { db, a, c } = await library();
+    expect(await searchClipIds(db, '晴れる')).toEqual([c]);
+    expect(await searchClipIds(db, '秦')).toEqual([a]);
+  });
+
+  it('finds English words by prefix as the user types, and bylines', async () => {
+    const { db, b } = await library();
+    expect(await searchClipIds(db, 'negot')).toEqual([b]);
+    expect(await searchClipIds(db, 'climate STA')).toEqual([b]);
+    expect(await searchClipIds(db, 'roe')).toEqual([b]);
+    expect(await searchClipIds(db, 'climate beijing')).toEqual([]);
+  });
+
+  it('has nothing to search in an empty query', async () => {
+    const { db } = await library();
+    expect(await searchClipIds(db, '  ')).toBeUndefined();
+  });
+
+  it('follows re-clips: the old text is no longer found', async () => {
+    const db = await freshDb();
+    const { clip } = await saveDraft(db, makeDraft({ contentHtml: '<p>Earthquake in the north.</p>' }), options(1));
+    await saveDraft(db, makeDraft({ contentHtml: '<p>Flood in the south.</p>' }), options(2));
+    expect(await searchClipIds(db, 'earthquake')).toEqual([]);
+    expect(await searchClipIds(db, 'flood')).toEqual([clip.id]);
+  });
+});
+
+describe('upgrades', () => {
+  /** A database exactly as version 1 of the extension wrote it. */
+  async function writeVersion1(name: string) {
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        const clips = db.createObjectStore('clips', { keyPath: 'id' });
+        clips.createIndex('by-clippedAt', 'clippedAt');
+        clips.createIndex('by-updatedAt', 'updatedAt');
+        clips.createIndex('by-publishedAt', 'publishedAt');
+        clips.createIndex('by-siteName', 'siteName');
+        clips.createIndex('by-urlKey', 'urlKeys', { multiEntry: true });
+        db.createObjectStore('contents', { keyPath: 'id' });
+      },
+    });
+    const { contentHtml, ...summary } = makeDraft({ title: '旧版本的剪藏', contentHtml: '<p>升级以后仍然可以搜索。</p>' });
+    await v1.put('clips', { ...summary, id: 'v1-clip', clippedAt: 5, updatedAt: 5, tags: ['old'], urlKeys: [summary.url], revisionCount: 0 });
+    await v1.put('contents', { id: 'v1-clip', contentHtml, revisions: [] });
+    v1.close();
+  }
+
+  it('version 1 → 2 keeps every clip and indexes it for search', async () => {
+    const name = `test-db-${++dbCount}`;
+    await writeVersion1(name);
+    const db = await openClipperDb(name);
+    expect(db.version).toBe(2);
+    expect((await listClips(db)).map((c) => c.title)).toEqual(['旧版本的剪藏']);
+    expect((await getClip(db, 'v1-clip'))?.contentHtml).toBe('<p>升级以后仍然可以搜索。</p>');
+    expect(await searchClipIds(db, '搜索')).toEqual(['v1-clip']);
+    expect(await db.getAllKeysFromIndex('clips', 'by-tag', 'old')).toEqual(['v1-clip']);
+    // The upgraded database still dedupes against the old clip.
+    const again = await saveDraft(db, makeDraft({ title: '旧版本的剪藏', contentHtml: '<p>升级以后仍然可以搜索。</p>' }), options(9));
+    expect(again.created).toBe(false);
   });
 });

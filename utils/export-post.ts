@@ -1,4 +1,5 @@
-import { archivePost, archivePostFileName, type ArchivePostInput } from './format/archive-post';
+import { zipSync } from 'fflate';
+import { archivePost, archivePostFileName, readFromLine, resolvePostFileName, type ArchivePostInput } from './format/archive-post';
 import type { Clip } from './types';
 
 // The popup's export: the archive post of a clip, as a download or as text for the clipboard.
@@ -28,9 +29,30 @@ export function archivePostOf(clip: Clip, now = Date.now()): ExportedPost {
  * keeps the file name in every browser.
  */
 export function downloadTextFile(doc: Document, { fileName, text }: ExportedPost): void {
+  downloadBytes(doc, fileName, new TextEncoder().encode(text), 'text/markdown;charset=utf-8');
+}
+
+/**
+ * Several posts as one zip in the archive's layout (`_posts/…`), names made unique by the
+ * FORMAT.md collision rule.
+ */
+export function zipPosts(posts: ExportedPost[]): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const texts = new Map<string, string>();
+  const encoder = new TextEncoder();
+  for (const post of posts) {
+    const name = resolvePostFileName(post.fileName, readFromLine(post.text) ?? '', (n) => texts.get(n));
+    texts.set(name, post.text);
+    files[`_posts/${name}`] = encoder.encode(post.text);
+  }
+  return zipSync(files, { level: 6 });
+}
+
+/** Downloads bytes under a file name through a blob link. */
+export function downloadBytes(doc: Document, fileName: string, bytes: Uint8Array, type: string): void {
   const view = doc.defaultView;
   if (!view) throw new Error('No window to download from.');
-  const url = view.URL.createObjectURL(new view.Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  const url = view.URL.createObjectURL(new view.Blob([bytes as BlobPart], { type }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

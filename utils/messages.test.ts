@@ -20,8 +20,13 @@ describe('parseEnvelope', () => {
     { type: 'clipTab', request: { mode: 'full-page', tabId: 12 } },
     { type: 'listClips', request: {} },
     { type: 'getClip', request: { id: 'c1' } },
-    { type: 'deleteClip', request: { id: 'c1' } },
-    { type: 'restoreClip', request: { clip } },
+    { type: 'tabHasSelection', request: {} },
+    { type: 'clipTab', request: { mode: 'selection', tabId: 3 } },
+    { type: 'searchClips', request: { query: '秦刚' } },
+    { type: 'updateClip', request: { id: 'c1', edit: { title: 'New', tags: ['a'], note: '', contentHtml: '<p>x</p>' } } },
+    { type: 'retagClips', request: { ids: ['c1', 'c2'], add: ['存档'], remove: [] } },
+    { type: 'deleteClips', request: { ids: ['c1'] } },
+    { type: 'restoreClips', request: { clips: [clip, { ...clip, id: 'c2', original: { title: 'T', contentHtml: '' } }] } },
   ])('accepts a well-formed $type', (message) => {
     expect(parseEnvelope(message)).toEqual(message);
   });
@@ -35,10 +40,14 @@ describe('parseEnvelope', () => {
     ['a fractional tab id', { type: 'clipTab', request: { mode: 'article', tabId: 1.5 } }],
     ['extra list parameters', { type: 'listClips', request: { limit: 5 } }],
     ['an empty id', { type: 'getClip', request: { id: '' } }],
-    ['a numeric id', { type: 'deleteClip', request: { id: 5 } }],
-    ['a clip without a body', { type: 'restoreClip', request: { clip: { ...clip, contentHtml: undefined } } }],
-    ['a clip with a bad revision', { type: 'restoreClip', request: { clip: { ...clip, revisions: [{ title: 'x' }] } } }],
-    ['a clip with a string date', { type: 'restoreClip', request: { clip: { ...clip, publishedAt: '2024-01-01' } } }],
+    ['a numeric id', { type: 'deleteClips', request: { ids: [5] } }],
+    ['a clip without a body', { type: 'restoreClips', request: { clips: [{ ...clip, contentHtml: undefined }] } }],
+    ['a clip with a bad revision', { type: 'restoreClips', request: { clips: [{ ...clip, revisions: [{ title: 'x' }] }] } }],
+    ['a clip with a string date', { type: 'restoreClips', request: { clips: [{ ...clip, publishedAt: '2024-01-01' }] } }],
+    ['an edit of a field that is not editable', { type: 'updateClip', request: { id: 'c1', edit: { url: 'https://evil.example/' } } }],
+    ['an edit emptying the title', { type: 'updateClip', request: { id: 'c1', edit: { title: '  ' } } }],
+    ['a blank tag', { type: 'retagClips', request: { ids: ['c1'], add: [' '], remove: [] } }],
+    ['a search that is not text', { type: 'searchClips', request: { query: 42 } }],
   ])('rejects %s', (_name, message) => {
     expect(parseEnvelope(message)).toBeUndefined();
   });

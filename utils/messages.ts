@@ -1,5 +1,5 @@
-import { isClip, isId, isObject, isString } from './shapes';
-import type { Clip, ClipSummary, ExtractMode } from './types';
+import { isClip, isClipEdit, isId, isObject, isString, isStringArray } from './shapes';
+import type { Clip, ClipEdit, ClipSummary, ExtractMode } from './types';
 
 // The one message protocol between extension pages and the background worker. Each message has
 // a typed request and response; the worker validates every request at the boundary and answers
@@ -18,11 +18,17 @@ export type ClipOutcome =
 export interface Protocol {
   /** Clip a tab (the active tab of the last focused normal window when `tabId` is absent). */
   clipTab: { request: { tabId?: number; mode: ExtractMode }; response: ClipOutcome };
+  /** Whether the tab to clip has text selected (the popup then offers "Clip selection"). */
+  tabHasSelection: { request: { tabId?: number }; response: boolean };
   listClips: { request: Record<string, never>; response: ClipSummary[] };
   getClip: { request: { id: string }; response: Clip | null };
-  /** Answers the deleted clip so that the page can offer undo. */
-  deleteClip: { request: { id: string }; response: Clip | null };
-  restoreClip: { request: { clip: Clip }; response: { restored: true } };
+  /** Ids of the clips matching a search query; null when the query has nothing to search. */
+  searchClips: { request: { query: string }; response: string[] | null };
+  updateClip: { request: { id: string; edit: ClipEdit }; response: ClipSummary | null };
+  retagClips: { request: { ids: string[]; add: string[]; remove: string[] }; response: { done: true } };
+  /** Answers the deleted clips so that the page can offer undo. */
+  deleteClips: { request: { ids: string[] }; response: Clip[] };
+  restoreClips: { request: { clips: Clip[] }; response: { restored: number } };
 }
 
 export type MessageType = keyof Protocol;
@@ -35,15 +41,23 @@ export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | 
 
 type Validator = (request: unknown) => boolean;
 
+const isTabId = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isIdList = (v: unknown) => Array.isArray(v) && v.length <= 100_000 && v.every(isId);
+const isTagList = (v: unknown) => isStringArray(v) && v.every((t) => t.trim().length > 0 && t.length <= 100);
+
 const validators: { [T in MessageType]: Validator } = {
   clipTab: (r) =>
     isObject(r) &&
-    (r.tabId === undefined || (Number.isInteger(r.tabId) && (r.tabId as number) >= 0)) &&
+    (r.tabId === undefined || isTabId(r.tabId)) &&
     (r.mode === 'article' || r.mode === 'full-page' || r.mode === 'selection'),
+  tabHasSelection: (r) => isObject(r) && (r.tabId === undefined || isTabId(r.tabId)),
   listClips: (r) => isObject(r) && Object.keys(r).length === 0,
   getClip: (r) => isObject(r) && isId(r.id),
-  deleteClip: (r) => isObject(r) && isId(r.id),
-  restoreClip: (r) => isObject(r) && isClip(r.clip),
+  searchClips: (r) => isObject(r) && isString(r.query) && r.query.length <= 500,
+  updateClip: (r) => isObject(r) && isId(r.id) && isClipEdit(r.edit),
+  retagClips: (r) => isObject(r) && isIdList(r.ids) && isTagList(r.add) && isTagList(r.remove),
+  deleteClips: (r) => isObject(r) && isIdList(r.ids),
+  restoreClips: (r) => isObject(r) && Array.isArray(r.clips) && r.clips.every(isClip),
 };
 
 /** Narrows an unknown message to a known, well-formed one, or returns undefined. */

@@ -1,16 +1,27 @@
 import type { ClipOutcome } from './messages';
 import type { ExportedPost } from './export-post';
-import type { Clip, ClipSummary, ExtractMode } from './types';
+import type { HtmlParser } from './body-blocks';
+import type { Clip, ClipEdit, ClipSummary, ExtractMode } from './types';
 
-/** Everything the popup asks of the outside world; `main.tsx` wires the browser, tests a fake. */
+/** Everything the popup and the library tab ask of the outside world; pages wire the browser, tests a fake. */
 export interface PopupClient {
   clipTab(mode: ExtractMode): Promise<ClipOutcome>;
+  /** Whether the page to clip has text selected (false when it cannot be asked). */
+  hasSelection(): Promise<boolean>;
   listClips(): Promise<ClipSummary[]>;
+  searchClips(query: string): Promise<string[] | null>;
   getClip(id: string): Promise<Clip | null>;
-  deleteClip(id: string): Promise<Clip | null>;
-  restoreClip(clip: Clip): Promise<void>;
+  updateClip(id: string, edit: ClipEdit): Promise<ClipSummary | null>;
+  retagClips(ids: string[], add: string[], remove: string[]): Promise<void>;
+  deleteClips(ids: string[]): Promise<Clip[]>;
+  restoreClips(clips: Clip[]): Promise<void>;
   exportPost(clip: Clip): ExportedPost;
-  download(post: ExportedPost): void;
+  /** One post downloads as a file; several as one zip. */
+  download(posts: ExportedPost[]): void;
   copyText(text: string): Promise<void>;
   openUrl(url: string): void;
+  openLibraryTab?(): void;
+  /** Sanitizes HTML again before it is shown (stored HTML is never trusted blindly). */
+  sanitize(html: string): string;
+  parser: HtmlParser;
 }

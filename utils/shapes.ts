@@ -1,4 +1,4 @@
-import type { Clip, ClipDraft, ExtractResult } from './types';
+import type { Clip, ClipDraft, ClipEdit, ExtractResult } from './types';
 
 // Runtime checks for data that crosses a boundary: what a content script returns from a page,
 // and what an extension page sends to the worker. Types alone cannot vouch for either.
@@ -10,7 +10,7 @@ export const isId = (v: unknown): v is string => isString(v) && v.length > 0 && 
 const isOptionalString = (v: unknown) => v === undefined || isString(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isOptionalNumber = (v: unknown) => v === undefined || isFiniteNumber(v);
-const isStringArray = (v: unknown) => Array.isArray(v) && v.every(isString);
+export const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 
 export function isDraft(v: unknown): v is ClipDraft {
   return (
@@ -54,7 +54,27 @@ export function isClip(v: unknown): v is Clip {
     isId(c.id) &&
     [c.clippedAt, c.updatedAt, c.revisionCount].every(isFiniteNumber) &&
     [c.tags, c.urlKeys].every(isStringArray) &&
+    isOptionalString(c.note) &&
+    (c.edited === undefined || typeof c.edited === 'boolean') &&
+    (c.original === undefined || isOriginal(c.original)) &&
     Array.isArray(c.revisions) &&
     c.revisions.every(isRevision)
+  );
+}
+
+function isOriginal(v: unknown): boolean {
+  return isObject(v) && isString(v.title) && isOptionalString(v.byline) && isString(v.contentHtml);
+}
+
+const EDITABLE = new Set(['title', 'byline', 'tags', 'note', 'contentHtml']);
+
+/** An edit names only editable fields, each of the right type; a title cannot be emptied. */
+export function isClipEdit(v: unknown): v is ClipEdit {
+  return (
+    isObject(v) &&
+    Object.keys(v).every((k) => EDITABLE.has(k)) &&
+    (v.title === undefined || (isString(v.title) && v.title.trim().length > 0)) &&
+    [v.byline, v.note, v.contentHtml].every(isOptionalString) &&
+    (v.tags === undefined || isStringArray(v.tags))
   );
 }

@@ -69,6 +69,10 @@ export interface ClipSummary extends Omit<ClipDraft, 'contentHtml'> {
   updatedAt: number;
   /** The user's own tags. */
   tags: string[];
+  /** The user's own note about the clip. */
+  note?: string;
+  /** True once the user edited the title, byline or body (the extraction is kept in `original`). */
+  edited?: boolean;
   /** Normalised URLs that identify this article (page URL without tracking parameters, canonical URL). */
   urlKeys: string[];
   revisionCount: number;
@@ -78,4 +82,21 @@ export interface ClipSummary extends Omit<ClipDraft, 'contentHtml'> {
 export interface Clip extends ClipSummary {
   contentHtml: string;
   revisions: ClipRevision[];
+  /** What was extracted, kept when the user first edits the clip. */
+  original?: ClipOriginal;
+}
+
+export interface ClipOriginal {
+  title: string;
+  byline?: string;
+  contentHtml: string;
+}
+
+/** What the user can change on a clip. */
+export interface ClipEdit {
+  title?: string;
+  byline?: string;
+  tags?: string[];
+  note?: string;
+  contentHtml?: string;
 }

@@ -1,26 +1,18 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { I18n } from '@/components/i18n-context';
 import { PopupApp } from '@/components/PopupApp';
-import { archivePostOf, downloadTextFile } from '@/utils/export-post';
-import { sendMessage } from '@/utils/messaging';
-import type { PopupClient } from '@/utils/popup-client';
+import { extensionClient, targetTabId } from '@/utils/extension-client';
+import { dictionaryFor, translator } from '@/utils/i18n';
 import './style.css';
 
-// `?tab=N` targets a given tab: the popup opened as a tab (tests, the command-line clipper) is
-// itself the active tab. Without it the worker clips the active tab of the last focused window.
-const tabParam = new URLSearchParams(location.search).get('tab');
-const tabId = tabParam === null ? undefined : Number(tabParam);
+const t = translator(dictionaryFor(browser.i18n.getUILanguage()));
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('appTitle');
 
-const client: PopupClient = {
-  clipTab: (mode) => sendMessage('clipTab', { tabId, mode }),
-  listClips: () => sendMessage('listClips', {}),
-  getClip: (id) => sendMessage('getClip', { id }),
-  deleteClip: (id) => sendMessage('deleteClip', { id }),
-  restoreClip: async (clip) => void (await sendMessage('restoreClip', { clip })),
-  exportPost: (clip) => archivePostOf(clip),
-  download: (post) => downloadTextFile(document, post),
-  copyText: (text) => navigator.clipboard.writeText(text),
-  openUrl: (url) => void browser.tabs.create({ url }),
-};
-
-render(<PopupApp client={client} />, document.getElementById('app')!);
+render(
+  <I18n.Provider value={t}>
+    <PopupApp client={extensionClient(window, targetTabId(location.search))} />
+  </I18n.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { I18n } from '@/components/i18n-context';
+import { PopupApp } from '@/components/PopupApp';
+import { extensionClient } from '@/utils/extension-client';
+import { dictionaryFor, translator } from '@/utils/i18n';
+import '../popup/style.css';
+
+// The same library as the popup, with the room of a whole tab.
+const t = translator(dictionaryFor(browser.i18n.getUILanguage()));
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('appTitle');
+
+render(
+  <I18n.Provider value={t}>
+    <PopupApp client={extensionClient(window, undefined)} asTab />
+  </I18n.Provider>,
+  document.getElementById('app')!,
+);
