@@ -20,6 +20,9 @@ interface PopupAppProps {
   noticeMs?: number;
 }
 
+/** Rows that fill the popup, loaded before the rest of the library. */
+const FIRST_SCREEN = 30;
+
 interface Notice {
   message: string;
   undo?: Clip[];
@@ -55,7 +58,12 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000 }: PopupAppPro
     () => client.listClips().then(setClips, (error: unknown) => showNotice({ message: t('loadFailed', errorText(error)) })),
     [client, showNotice, t],
   );
-  useEffect(() => void refresh(), [refresh]);
+  // The first screenful comes first; the whole library (for search and filters) follows.
+  useEffect(() => {
+    let whole = false;
+    client.listClips(FIRST_SCREEN).then((first) => whole || setClips((before) => before ?? first), () => {});
+    void refresh().then(() => (whole = true));
+  }, [client, refresh]);
   useEffect(() => {
     if (!asTab) client.hasSelection().then(setHasSelection, () => setHasSelection(false));
   }, [client, asTab]);
@@ -65,11 +73,17 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000 }: PopupAppPro
     async (text: string) => {
       const seq = ++searchSeq.current;
       const ids = text.trim() ? await client.searchClips(text).catch(() => null) : null;
-      if (seq === searchSeq.current) setMatches(ids ? new Set(ids) : undefined);
+      if (seq !== searchSeq.current) return;
+      setMatches(ids ? new Set(ids) : undefined);
+      // Marks for the benchmark: from the keystroke to the frame that shows its results.
+      requestAnimationFrame(() => performance.mark('clipper:search-shown', { detail: text }));
     },
     [client],
   );
   useEffect(() => void runSearch(query), [query, runSearch]);
+  useEffect(() => {
+    if (clips && clips.length > 0) requestAnimationFrame(() => performance.mark('clipper:first-rows'));
+  }, [clips !== undefined && clips.length > 0]);
 
   const shown = useMemo(() => (clips ? visibleClips(clips, matches, filters) : []), [clips, matches, filters]);
   const { sites, tags } = useMemo(() => facets(clips ?? []), [clips]);

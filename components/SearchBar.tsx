@@ -18,7 +18,11 @@ export function SearchBar({ query, onQuery, inputRef, onKeyDown }: SearchBarProp
       value={query}
       aria-label={t('searchLabel')}
       placeholder={t('searchPlaceholder')}
-      onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+      onInput={(e) => {
+        const value = (e.currentTarget as HTMLInputElement).value;
+        performance.mark('clipper:search-input', { detail: value });
+        onQuery(value);
+      }}
       onKeyDown={onKeyDown}
     />
   );

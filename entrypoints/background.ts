@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/utils/clip-tab';
-import { deleteClips, getClip, listClips, openClipperDb, restoreClips, retagClips, searchClipIds, updateClip } from '@/utils/db';
+import { deleteClips, getClip, listClips, openClipperDb, restoreClips, retagClips, saveDraft, searchClipIds, updateClip } from '@/utils/db';
+import type { ClipDraft } from '@/utils/types';
 import { browserClipPlatform, showOutcomeOnBadge } from '@/utils/browser-platform';
 import { errorText } from '@/utils/errors';
 import { serveMessages } from '@/utils/messaging';
@@ -13,7 +14,7 @@ export default defineBackground(() => {
   serveMessages({
     clipTab: (request) => clipTab(deps, request),
     tabHasSelection: ({ tabId }) => tabHasSelection(deps, tabId),
-    listClips: async () => listClips(await db),
+    listClips: async ({ limit }) => listClips(await db, limit),
     searchClips: async ({ query }) => (await searchClipIds(await db, query)) ?? null,
     getClip: async ({ id }) => (await getClip(await db, id)) ?? null,
     updateClip: async ({ id, edit }) => (await updateClip(await db, id, edit)) ?? null,
@@ -41,6 +42,20 @@ export default defineBackground(() => {
     if (command === 'clip-page') void onClipCommand(tab);
   });
 
-  // Headless tests cannot press a shortcut: the test build lets them call what it calls.
-  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { __newsClipperCommand: onClipCommand });
+  // Headless tests cannot press a shortcut: the test build lets them call what it calls, and lets
+  // benchmarks fill the library through the same write path as a clip.
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, {
+      __newsClipperCommand: onClipCommand,
+      __newsClipperSeed: async (drafts: ClipDraft[]) => {
+        const times: number[] = [];
+        for (const draft of drafts) {
+          const start = performance.now();
+          await saveDraft(await db, draft, { now: Date.now(), newId: deps.newId });
+          times.push(performance.now() - start);
+        }
+        return times;
+      },
+    });
+  }
 });

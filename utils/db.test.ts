@@ -114,6 +114,7 @@ describe('saving drafts', () => {
     await save(db, { url: 'https://news.example/b', pageUrl: 'https://news.example/b', title: 'B' }, 2);
     await save(db, { url: 'https://news.example/a', pageUrl: 'https://news.example/a', title: 'A' }, 3);
     expect((await listClips(db)).map((c) => c.title)).toEqual(['A', 'B']);
+    expect((await listClips(db, 1)).map((c) => c.title)).toEqual(['A']);
   });
 });
 

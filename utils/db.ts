@@ -166,10 +166,19 @@ function revisionOf(summary: ClipSummary, contentHtml: string): ClipRevision {
   return { clippedAt: updatedAt, title, byline, publishedAt, modifiedAt, contentHtml, textLength };
 }
 
-/** Summaries, most recently clipped first (a re-clipped article moves to the top). */
-export async function listClips(db: ClipperDb): Promise<ClipSummary[]> {
-  const all = await db.getAllFromIndex('clips', 'by-updatedAt');
-  return all.reverse();
+/**
+ * Summaries, most recently clipped first (a re-clipped article moves to the top); `limit` reads
+ * only that many, so a popup can show its first rows before the whole library has arrived.
+ */
+export async function listClips(db: ClipperDb, limit?: number): Promise<ClipSummary[]> {
+  if (limit === undefined) return (await db.getAllFromIndex('clips', 'by-updatedAt')).reverse();
+  const out: ClipSummary[] = [];
+  let cursor = await db.transaction('clips').store.index('by-updatedAt').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
 }
 
 export async function getClip(db: ClipperDb, id: string): Promise<Clip | undefined> {

@@ -14,7 +14,7 @@ export function extensionClient(win: Window, tabId: number | undefined): PopupCl
   return {
     clipTab: (mode) => sendMessage('clipTab', { tabId, mode }),
     hasSelection: () => sendMessage('tabHasSelection', { tabId }),
-    listClips: () => sendMessage('listClips', {}),
+    listClips: (limit) => sendMessage('listClips', limit === undefined ? {} : { limit }),
     searchClips: (query) => sendMessage('searchClips', { query }),
     getClip: (id) => sendMessage('getClip', { id }),
     updateClip: (id, edit) => sendMessage('updateClip', { id, edit }),

@@ -20,7 +20,8 @@ export interface Protocol {
   clipTab: { request: { tabId?: number; mode: ExtractMode }; response: ClipOutcome };
   /** Whether the tab to clip has text selected (the popup then offers "Clip selection"). */
   tabHasSelection: { request: { tabId?: number }; response: boolean };
-  listClips: { request: Record<string, never>; response: ClipSummary[] };
+  /** The newest `limit` summaries, or all of them. */
+  listClips: { request: { limit?: number }; response: ClipSummary[] };
   getClip: { request: { id: string }; response: Clip | null };
   /** Ids of the clips matching a search query; null when the query has nothing to search. */
   searchClips: { request: { query: string }; response: string[] | null };
@@ -51,7 +52,8 @@ const validators: { [T in MessageType]: Validator } = {
     (r.tabId === undefined || isTabId(r.tabId)) &&
     (r.mode === 'article' || r.mode === 'full-page' || r.mode === 'selection'),
   tabHasSelection: (r) => isObject(r) && (r.tabId === undefined || isTabId(r.tabId)),
-  listClips: (r) => isObject(r) && Object.keys(r).length === 0,
+  listClips: (r) =>
+    isObject(r) && Object.keys(r).every((k) => k === 'limit') && (r.limit === undefined || (Number.isInteger(r.limit) && (r.limit as number) > 0)),
   getClip: (r) => isObject(r) && isId(r.id),
   searchClips: (r) => isObject(r) && isString(r.query) && r.query.length <= 500,
   updateClip: (r) => isObject(r) && isId(r.id) && isClipEdit(r.edit),

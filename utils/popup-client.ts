@@ -8,7 +8,8 @@ export interface PopupClient {
   clipTab(mode: ExtractMode): Promise<ClipOutcome>;
   /** Whether the page to clip has text selected (false when it cannot be asked). */
   hasSelection(): Promise<boolean>;
-  listClips(): Promise<ClipSummary[]>;
+  /** The newest `limit` summaries, or all of them. */
+  listClips(limit?: number): Promise<ClipSummary[]>;
   searchClips(query: string): Promise<string[] | null>;
   getClip(id: string): Promise<Clip | null>;
   updateClip(id: string, edit: ClipEdit): Promise<ClipSummary | null>;
