@@ -20,8 +20,10 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
+let seqs = 0;
 function clipOf(id: string, title: string, at: number, extra: Partial<Clip> = {}): Clip {
   return {
+    seq: ++seqs,
     ...makeDraft({ title, url: `https://news.example/${id}`, pageUrl: `https://news.example/${id}` }),
     id,
     clippedAt: at,
@@ -57,7 +59,7 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
           const have = indexTerms([c.title, c.siteName, ...c.tags, c.contentHtml].join(' '));
           return terms.every((t) => ('exact' in t ? have.includes(t.exact) : have.some((h) => h.startsWith(t.prefix))));
         })
-        .map((c) => c.id);
+        .map((c) => c.seq);
     },
     getClip: async (id) => store.get(id) ?? null,
     async updateClip(id, edit) {

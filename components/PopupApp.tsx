@@ -34,7 +34,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000 }: PopupAppPro
   const [hasSelection, setHasSelection] = useState(false);
   const [clips, setClips] = useState<ClipSummary[]>();
   const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<Set<string>>();
+  const [matches, setMatches] = useState<Set<number>>();
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<string>();

@@ -50,6 +50,12 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
 async function listedTitles(): Promise<string[]> {
   const page = await session.context.newPage();
   await page.goto(session.extensionUrl('popup.html'));
+  // The count appears once the whole library has loaded (or the empty state, for none).
+  await page.locator('.count, .empty:not(:has-text("Loading"))').first().waitFor();
+  await page.waitForFunction(() => {
+    const count = document.querySelector('.count')?.textContent ?? '';
+    return !count || Number(/of (\d+)/.exec(count)?.[1]) === document.querySelectorAll('.clip-row').length;
+  });
   const titles = await page.locator('.clip-row .clip-title').allTextContents();
   await page.close();
   return titles;

@@ -1,8 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/utils/clip-tab';
-import { deleteClips, getClip, listClips, openClipperDb, restoreClips, retagClips, saveDraft, searchClipIds, updateClip } from '@/utils/db';
+import {
+  deleteClips,
+  getClip,
+  listClips,
+  mergeSearchIndexIfDue,
+  openClipperDb,
+  restoreClips,
+  retagClips,
+  saveDraft,
+  searchClipSeqs,
+  updateClip,
+} from '@/utils/db';
 import type { ClipDraft } from '@/utils/types';
+import type { ClipperDb } from '@/utils/db';
 import { browserClipPlatform, showOutcomeOnBadge } from '@/utils/browser-platform';
 import { errorText } from '@/utils/errors';
 import { serveMessages } from '@/utils/messaging';
@@ -11,27 +23,29 @@ export default defineBackground(() => {
   const db = openClipperDb();
   const deps: ClipDeps = { platform: browserClipPlatform, db, now: Date.now, newId: () => crypto.randomUUID() };
 
+  /** Runs a write, then folds the search index's recent entries in the background if due. */
+  async function write<T>(action: (database: ClipperDb) => Promise<T>): Promise<T> {
+    const database = await db;
+    const result = await action(database);
+    void mergeSearchIndexIfDue(database).catch((error: unknown) => console.warn('Search index merge failed; will retry', error));
+    return result;
+  }
+
   serveMessages({
-    clipTab: (request) => clipTab(deps, request),
+    clipTab: (request) => write(() => clipTab(deps, request)),
     tabHasSelection: ({ tabId }) => tabHasSelection(deps, tabId),
     listClips: async ({ limit }) => listClips(await db, limit),
-    searchClips: async ({ query }) => (await searchClipIds(await db, query)) ?? null,
+    searchClips: async ({ query }) => (await searchClipSeqs(await db, query)) ?? null,
     getClip: async ({ id }) => (await getClip(await db, id)) ?? null,
-    updateClip: async ({ id, edit }) => (await updateClip(await db, id, edit)) ?? null,
-    retagClips: async ({ ids, add, remove }) => {
-      await retagClips(await db, ids, add, remove);
-      return { done: true };
-    },
-    deleteClips: async ({ ids }) => deleteClips(await db, ids),
-    restoreClips: async ({ clips }) => {
-      await restoreClips(await db, clips);
-      return { restored: clips.length };
-    },
+    updateClip: ({ id, edit }) => write(async (d) => (await updateClip(d, id, edit)) ?? null),
+    retagClips: ({ ids, add, remove }) => write(async (d) => (await retagClips(d, ids, add, remove), { done: true as const })),
+    deleteClips: ({ ids }) => write((d) => deleteClips(d, ids)),
+    restoreClips: ({ clips }) => write(async (d) => (await restoreClips(d, clips), { restored: clips.length })),
   });
 
   /** The keyboard shortcut: no popup to ask, so the badge tells. */
   async function onClipCommand(tab: Browser.tabs.Tab | undefined): Promise<void> {
-    const outcome = await clipForShortcut(deps, tab?.id).catch((error: unknown) => ({
+    const outcome = await write(() => clipForShortcut(deps, tab?.id)).catch((error: unknown) => ({
       status: 'failed' as const,
       message: errorText(error),
     }));
@@ -51,7 +65,7 @@ export default defineBackground(() => {
         const times: number[] = [];
         for (const draft of drafts) {
           const start = performance.now();
-          await saveDraft(await db, draft, { now: Date.now(), newId: deps.newId });
+          await write((d) => saveDraft(d, draft, { now: Date.now(), newId: deps.newId }));
           times.push(performance.now() - start);
         }
         return times;

@@ -10,7 +10,9 @@ import {
   restoreClips,
   retagClips,
   saveDraft,
-  searchClipIds,
+  mergeSearchIndex,
+  mergeSearchIndexIfDue,
+  searchClipSeqs,
   updateClip,
   type ClipperDb,
 } from './db';
@@ -19,18 +21,26 @@ import { makeDraft } from './test-drafts';
 let dbCount = 0;
 const freshDb = () => openClipperDb(`test-db-${++dbCount}`);
 let idCount = 0;
+
+/** Search answers clip numbers; tests speak of ids. */
+async function searchClipIds(db: ClipperDb, query: string): Promise<string[] | undefined> {
+  const seqs = await searchClipSeqs(db, query);
+  if (!seqs) return undefined;
+  const bySeq = new Map((await listClips(db)).map((c) => [c.seq, c.id]));
+  return seqs.map((seq) => bySeq.get(seq)!);
+}
 const options = (now: number) => ({ now, newId: () => `id-${++idCount}` });
 
 describe('schema', () => {
   it('creates the stores and the indexes the list and the search need', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['clips', 'contents', 'search']);
-    const tx = db.transaction(['clips', 'search']);
+    expect([...db.objectStoreNames].sort()).toEqual(['clips', 'contents', 'docTerms', 'meta', 'pending', 'postings']);
+    const tx = db.transaction(['clips', 'pending']);
     const clips = tx.objectStore('clips');
     expect([...clips.indexNames].sort()).toEqual(['by-clippedAt', 'by-publishedAt', 'by-siteName', 'by-tag', 'by-updatedAt', 'by-urlKey']);
     expect(clips.index('by-urlKey').multiEntry).toBe(true);
-    expect(tx.objectStore('search').index('by-term').multiEntry).toBe(true);
+    expect(tx.objectStore('pending').index('by-term').multiEntry).toBe(true);
     db.close();
   });
 
@@ -219,6 +229,45 @@ describe('search', () => {
   });
 });
 
+describe('the search index across merges', () => {
+  it('answers the same before and after recent writes are merged, deletions and changes included', async () => {
+    const db = await freshDb();
+    const save = (n: number, html: string, now = n) =>
+      saveDraft(db, makeDraft({ url: `https://news.example/${n}`, pageUrl: `https://news.example/${n}`, title: `T${n}`, contentHtml: html }), options(now));
+    const a = await save(1, '<p>北京 earthquake</p>');
+    const b = await save(2, '<p>北京 flood</p>');
+    await save(3, '<p>上海 flood</p>');
+    const before = { beijing: await searchClipIds(db, '北京'), flood: await searchClipIds(db, 'flood') };
+    expect(await mergeSearchIndex(db)).toBe(3);
+    expect({ beijing: await searchClipIds(db, '北京'), flood: await searchClipIds(db, 'flood') }).toEqual(before);
+    // After the merge: a deletion and a change, still pending, must hide what the postings say.
+    await deleteClips(db, [a.clip.id]);
+    await save(2, '<p>广州 drought</p>', 9);
+    expect(await searchClipIds(db, '北京')).toEqual([]);
+    expect(await searchClipIds(db, 'flood')).toHaveLength(1);
+    expect(await searchClipIds(db, '广州')).toEqual([b.clip.id]);
+    await mergeSearchIndex(db);
+    expect(await searchClipIds(db, '北京')).toEqual([]);
+    expect(await searchClipIds(db, '广州')).toEqual([b.clip.id]);
+    expect(await db.get('postings', '北京')).toBeUndefined();
+  });
+
+  it('merges only once enough writes have gathered', async () => {
+    const db = await freshDb();
+    await saveDraft(db, makeDraft(), options(1));
+    expect(await mergeSearchIndexIfDue(db)).toBe(0);
+    expect(await db.count('pending')).toBe(1);
+  });
+
+  it('numbers clips once and never reuses a number', async () => {
+    const db = await freshDb();
+    const a = await saveDraft(db, makeDraft({ url: 'https://news.example/a', pageUrl: 'https://news.example/a' }), options(1));
+    await deleteClips(db, [a.clip.id]);
+    const b = await saveDraft(db, makeDraft({ url: 'https://news.example/b', pageUrl: 'https://news.example/b' }), options(2));
+    expect(b.clip.seq).toBeGreaterThan(a.clip.seq);
+  });
+});
+
 describe('upgrades', () => {
   /** A database exactly as version 1 of the extension wrote it. */
   async function writeVersion1(name: string) {
@@ -247,6 +296,10 @@ describe('upgrades', () => {
     expect((await listClips(db)).map((c) => c.title)).toEqual(['旧版本的剪藏']);
     expect((await getClip(db, 'v1-clip'))?.contentHtml).toBe('<p>升级以后仍然可以搜索。</p>');
     expect(await searchClipIds(db, '搜索')).toEqual(['v1-clip']);
+    expect((await getClip(db, 'v1-clip'))?.seq).toBe(1);
+    // New clips are numbered after the upgraded ones.
+    const next = await saveDraft(db, makeDraft({ url: 'https://news.example/new', pageUrl: 'https://news.example/new' }), options(10));
+    expect(next.clip.seq).toBe(2);
     expect(await db.getAllKeysFromIndex('clips', 'by-tag', 'old')).toEqual(['v1-clip']);
     // The upgraded database still dedupes against the old clip.
     const again = await saveDraft(db, makeDraft({ title: '旧版本的剪藏', contentHtml: '<p>升级以后仍然可以搜索。</p>' }), options(9));

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { indexTerms, queryTerms, type QueryTerm } from './search-terms';
+import { createIndexStores, INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores } from './search-index';
+import { indexTerms } from './search-terms';
 import { htmlToText } from './search-text';
 import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary } from './types';
 import { articleUrlKeys } from './url';
@@ -16,12 +17,6 @@ export interface ClipContent {
   contentHtml: string;
   revisions: ClipRevision[];
   original?: ClipOriginal;
-}
-
-/** The full-text index: one record per clip, its terms under a multi-entry index. */
-export interface ClipSearchEntry {
-  id: string;
-  terms: string[];
 }
 
 export interface ClipperDbSchema extends DBSchema {
@@ -41,17 +36,17 @@ export interface ClipperDbSchema extends DBSchema {
     key: string;
     value: ClipContent;
   };
-  search: {
-    key: string;
-    value: ClipSearchEntry;
-    indexes: { 'by-term': string };
-  };
+  postings: IndexStores['postings'];
+  pending: IndexStores['pending'];
+  docTerms: IndexStores['docTerms'];
+  /** Counters: `nextSeq` numbers clips for the search index. */
+  meta: { key: string; value: number };
 }
 
 export type ClipperDb = IDBPDatabase<ClipperDbSchema>;
 type Stores = StoreNames<ClipperDbSchema>;
 type WriteTx = IDBPTransaction<ClipperDbSchema, Stores[], 'readwrite' | 'versionchange'>;
-const ALL_STORES: Stores[] = ['clips', 'contents', 'search'];
+const ALL_STORES: Stores[] = ['clips', 'contents', ...INDEX_STORES, 'meta'];
 
 export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
   return openDB<ClipperDbSchema>(name, DB_VERSION, {
@@ -67,14 +62,18 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
       }
       if (oldVersion < 2) {
         transaction.objectStore('clips').createIndex('by-tag', 'tags', { multiEntry: true });
-        db.createObjectStore('search', { keyPath: 'id' }).createIndex('by-term', 'terms', { multiEntry: true });
-        // Index what version 1 stored.
+        createIndexStores(db);
+        db.createObjectStore('meta');
+        // Number and index what version 1 stored.
+        let seq = 0;
         let cursor = await transaction.objectStore('clips').openCursor();
         while (cursor) {
-          const content = await transaction.objectStore('contents').get(cursor.value.id);
-          await transaction.objectStore('search').put(searchEntry(cursor.value, content?.contentHtml ?? ''));
+          const summary = { ...cursor.value, seq: ++seq };
+          const content = await transaction.objectStore('contents').get(summary.id);
+          await Promise.all([cursor.update(summary), stageTerms(transaction, seq, termsOf(summary, content?.contentHtml ?? ''))]);
           cursor = await cursor.continue();
         }
+        await transaction.objectStore('meta').put(seq + 1, 'nextSeq');
       }
     },
     // An old popup or worker holding the database open must not block a newer version forever.
@@ -84,18 +83,24 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
   });
 }
 
-function searchEntry(summary: ClipSummary, contentHtml: string): ClipSearchEntry {
+function termsOf(summary: ClipSummary, contentHtml: string): string[] {
   const { title, siteName, byline = '', tags, note = '' } = summary;
-  return { id: summary.id, terms: indexTerms([title, siteName, byline, ...tags, note, htmlToText(contentHtml)].join('\n')) };
+  return indexTerms([title, siteName, byline, ...tags, note, htmlToText(contentHtml)].join('\n'));
 }
 
-/** Writes a whole clip (summary, body, index entry) in a transaction that spans all stores. */
+/** Writes a whole clip (summary, body, index terms) in a transaction that spans all stores. */
 async function writeClip(tx: WriteTx, summary: ClipSummary, content: ClipContent): Promise<void> {
   await Promise.all([
     tx.objectStore('clips').put(summary),
     tx.objectStore('contents').put(content),
-    tx.objectStore('search').put(searchEntry(summary, content.contentHtml)),
+    stageTerms(tx, summary.seq, termsOf(summary, content.contentHtml)),
   ]);
+}
+
+async function nextSeq(tx: WriteTx): Promise<number> {
+  const seq = (await tx.objectStore('meta').get('nextSeq')) ?? 1;
+  await tx.objectStore('meta').put(seq + 1, 'nextSeq');
+  return seq;
 }
 
 function joinClip(summary: ClipSummary, content: ClipContent): Clip {
@@ -135,7 +140,7 @@ export async function saveDraft(db: ClipperDb, draft: ClipDraft, { now, newId }:
 
   let result: SaveResult;
   if (!existing) {
-    const clip: ClipSummary = { ...meta, id: newId(), clippedAt: now, updatedAt: now, tags: [], urlKeys, revisionCount: 0 };
+    const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: now, updatedAt: now, tags: [], urlKeys, revisionCount: 0 };
     await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [] });
     result = { clip, created: true, revisionAdded: false };
   } else {
@@ -146,6 +151,7 @@ export async function saveDraft(db: ClipperDb, draft: ClipDraft, { now, newId }:
     const clip: ClipSummary = {
       ...meta,
       id: existing.id,
+      seq: existing.seq,
       clippedAt: existing.clippedAt,
       updatedAt: now,
       tags: existing.tags,
@@ -194,8 +200,9 @@ export async function deleteClips(db: ClipperDb, ids: string[]): Promise<Clip[]>
   const deleted = await Promise.all(
     ids.map(async (id) => {
       const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
-      await Promise.all(ALL_STORES.map((store) => tx.objectStore(store).delete(id)));
-      return summary && content ? joinClip(summary, content) : undefined;
+      if (!summary || !content) return undefined;
+      await Promise.all([tx.objectStore('clips').delete(id), tx.objectStore('contents').delete(id), stageTerms(tx, summary.seq, [])]);
+      return joinClip(summary, content);
     }),
   );
   await tx.done;
@@ -244,24 +251,20 @@ export async function retagClips(db: ClipperDb, ids: string[], add: string[], re
   await tx.done;
 }
 
-async function idsFor(db: ClipperDb, term: QueryTerm): Promise<Set<string>> {
-  const range = 'exact' in term ? IDBKeyRange.only(term.exact) : IDBKeyRange.bound(term.prefix, `${term.prefix}\uffff`);
-  return new Set(await db.getAllKeysFromIndex('search', 'by-term', range));
+/**
+ * Numbers (`seq`) of the clips whose title, site, byline, tags, note or text hold every term of
+ * the query; undefined when the query has nothing to search for.
+ */
+export function searchClipSeqs(db: ClipperDb, query: string): Promise<number[] | undefined> {
+  return searchSeqs(db, query);
 }
 
 /**
- * Ids of the clips whose title, site, byline, tags, note or text hold every term of the query;
- * undefined when the query has nothing to search for.
+ * Folds recent writes into the compact postings once enough have gathered. The worker calls it
+ * after writes, without making the user wait for it.
  */
-export async function searchClipIds(db: ClipperDb, query: string): Promise<string[] | undefined> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return undefined;
-  let result: Set<string> | undefined;
-  // Exact terms first: they are the most selective, and an empty set ends the search early.
-  for (const term of [...terms].sort((a, b) => Number('prefix' in a) - Number('prefix' in b))) {
-    const ids = await idsFor(db, term);
-    result = result ? new Set([...result].filter((id) => ids.has(id))) : ids;
-    if (result.size === 0) break;
-  }
-  return [...(result ?? [])];
+export async function mergeSearchIndexIfDue(db: ClipperDb): Promise<number> {
+  return (await pendingCount(db)) >= MERGE_AT ? mergePending(db) : 0;
 }
+
+export { mergePending as mergeSearchIndex };

@@ -19,11 +19,11 @@ export const NO_FILTERS: LibraryFilters = { dateField: 'clipped', sort: 'clipped
 
 const dateOf = (clip: ClipSummary, field: DateField) => (field === 'published' ? clip.publishedAt : clip.updatedAt);
 
-/** `matches` is the set of ids the search found, or undefined when there is no search. */
-export function visibleClips(all: ClipSummary[], matches: Set<string> | undefined, filters: LibraryFilters): ClipSummary[] {
+/** `matches` holds the numbers (`seq`) of the clips the search found; undefined when there is no search. */
+export function visibleClips(all: ClipSummary[], matches: Set<number> | undefined, filters: LibraryFilters): ClipSummary[] {
   const { site, tag, dateField, from, to, sort } = filters;
   const shown = all.filter((clip) => {
-    if (matches && !matches.has(clip.id)) return false;
+    if (matches && !matches.has(clip.seq)) return false;
     if (site !== undefined && clip.siteName !== site) return false;
     if (tag !== undefined && !clip.tags.includes(tag)) return false;
     if (from !== undefined || to !== undefined) {

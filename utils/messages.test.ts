@@ -6,6 +6,7 @@ import type { Clip } from './types';
 const clip: Clip = {
   ...makeDraft(),
   id: 'c1',
+  seq: 1,
   clippedAt: 1,
   updatedAt: 1,
   tags: [],

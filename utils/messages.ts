@@ -23,8 +23,8 @@ export interface Protocol {
   /** The newest `limit` summaries, or all of them. */
   listClips: { request: { limit?: number }; response: ClipSummary[] };
   getClip: { request: { id: string }; response: Clip | null };
-  /** Ids of the clips matching a search query; null when the query has nothing to search. */
-  searchClips: { request: { query: string }; response: string[] | null };
+  /** Numbers (`seq`) of the clips matching a search query; null when the query has nothing to search. */
+  searchClips: { request: { query: string }; response: number[] | null };
   updateClip: { request: { id: string; edit: ClipEdit }; response: ClipSummary | null };
   retagClips: { request: { ids: string[]; add: string[]; remove: string[] }; response: { done: true } };
   /** Answers the deleted clips so that the page can offer undo. */

@@ -10,7 +10,8 @@ export interface PopupClient {
   hasSelection(): Promise<boolean>;
   /** The newest `limit` summaries, or all of them. */
   listClips(limit?: number): Promise<ClipSummary[]>;
-  searchClips(query: string): Promise<string[] | null>;
+  /** Numbers (`seq`) of the matching clips; null when the query has nothing to search. */
+  searchClips(query: string): Promise<number[] | null>;
   getClip(id: string): Promise<Clip | null>;
   updateClip(id: string, edit: ClipEdit): Promise<ClipSummary | null>;
   retagClips(ids: string[], add: string[], remove: string[]): Promise<void>;

@@ -52,6 +52,7 @@ export function isClip(v: unknown): v is Clip {
   const c = v as unknown as Record<string, unknown>;
   return (
     isId(c.id) &&
+    Number.isInteger(c.seq) &&
     [c.clippedAt, c.updatedAt, c.revisionCount].every(isFiniteNumber) &&
     [c.tags, c.urlKeys].every(isStringArray) &&
     isOptionalString(c.note) &&

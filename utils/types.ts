@@ -63,6 +63,8 @@ export interface ClipRevision {
 /** What lists need: every field of a clip except the article bodies. */
 export interface ClipSummary extends Omit<ClipDraft, 'contentHtml'> {
   id: string;
+  /** The clip's number in the search index (assigned once, never reused). */
+  seq: number;
   /** First time this article was clipped. */
   clippedAt: number;
   /** Last time it was clipped again (equals `clippedAt` until then). */

@@ -1,0 +1,128 @@
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { queryTerms, type QueryTerm } from './search-terms';
+
+// The library's full-text index, in three IndexedDB stores:
+// - `postings`: term → sorted Uint32Array of clip numbers (`seq`). Compact, and one read per
+//   query term whatever the library's size.
+// - `pending`: clips written since the last merge, each with all its terms under a multi-entry
+//   index. A write only adds one record here, so it costs the same in a library of ten clips or
+//   ten thousand; for these clips the pending record is the truth (a clip deleted since the last
+//   merge is pending with no terms).
+// - `docTerms`: each clip's terms as of the last merge, so a merge knows what to take out.
+// `mergePending` folds pending records into postings, a few hundred clips at a time.
+
+export const MERGE_AT = 256;
+
+export interface PendingEntry {
+  seq: number;
+  terms: string[];
+}
+
+export interface IndexStores {
+  postings: { key: string; value: Uint32Array };
+  pending: { key: number; value: PendingEntry; indexes: { 'by-term': string } };
+  docTerms: { key: number; value: PendingEntry };
+}
+
+export const INDEX_STORES = ['postings', 'pending', 'docTerms'] as const;
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the index works inside any schema that has its stores */
+type AnyDb = IDBPDatabase<any>;
+type AnyTx = IDBPTransaction<any, any, 'readwrite' | 'versionchange'>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export function createIndexStores(db: AnyDb): void {
+  db.createObjectStore('postings');
+  db.createObjectStore('pending', { keyPath: 'seq' }).createIndex('by-term', 'terms', { multiEntry: true });
+  db.createObjectStore('docTerms', { keyPath: 'seq' });
+}
+
+/** Records a clip's terms (none: the clip is gone) inside the caller's write transaction. */
+export async function stageTerms(tx: AnyTx, seq: number, terms: string[]): Promise<void> {
+  await tx.objectStore('pending').put({ seq, terms } satisfies PendingEntry);
+}
+
+export async function pendingCount(db: AnyDb): Promise<number> {
+  return db.count('pending');
+}
+
+function unionSorted(lists: ArrayLike<number>[]): number[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  // The usual case, one stored list, is sorted already.
+  if (nonEmpty.length === 1) return Array.from(nonEmpty[0]!);
+  return [...new Set(nonEmpty.flatMap((l) => Array.from(l)))].sort((a, b) => a - b);
+}
+
+/** Folds pending clips into the postings. Answers how many clips it merged. */
+export async function mergePending(db: AnyDb): Promise<number> {
+  const tx = db.transaction([...INDEX_STORES], 'readwrite');
+  const pending = (await tx.objectStore('pending').getAll()) as PendingEntry[];
+  const adds = new Map<string, number[]>();
+  const removes = new Map<string, Set<number>>();
+  const befores = (await Promise.all(pending.map((p) => tx.objectStore('docTerms').get(p.seq)))) as (PendingEntry | undefined)[];
+  pending.forEach((entry, i) => {
+    const before = new Set(befores[i]?.terms ?? []);
+    const after = new Set(entry.terms);
+    for (const term of after) if (!before.has(term)) (adds.get(term) ?? adds.set(term, []).get(term)!).push(entry.seq);
+    for (const term of before) if (!after.has(term)) (removes.get(term) ?? removes.set(term, new Set()).get(term)!).add(entry.seq);
+  });
+  const terms = [...new Set([...adds.keys(), ...removes.keys()])];
+  const olds = (await Promise.all(terms.map((term) => tx.objectStore('postings').get(term)))) as (Uint32Array | undefined)[];
+  const writes: Promise<unknown>[] = [];
+  terms.forEach((term, i) => {
+    const removed = removes.get(term);
+    const kept = Array.from(olds[i] ?? []).filter((seq) => !removed?.has(seq));
+    const next = unionSorted([kept, adds.get(term) ?? []]);
+    writes.push(next.length > 0 ? tx.objectStore('postings').put(Uint32Array.from(next), term) : tx.objectStore('postings').delete(term));
+  });
+  for (const entry of pending) {
+    writes.push(entry.terms.length > 0 ? tx.objectStore('docTerms').put(entry) : tx.objectStore('docTerms').delete(entry.seq));
+  }
+  writes.push(tx.objectStore('pending').clear());
+  await Promise.all(writes);
+  await tx.done;
+  return pending.length;
+}
+
+function rangeOf(term: QueryTerm): IDBKeyRange {
+  return 'exact' in term ? IDBKeyRange.only(term.exact) : IDBKeyRange.bound(term.prefix, `${term.prefix}\uffff`);
+}
+
+function intersectSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The clip numbers whose indexed text holds every term of the query, ascending; undefined when
+ * the query has nothing to search for.
+ */
+export async function searchSeqs(db: AnyDb, query: string): Promise<number[] | undefined> {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return undefined;
+  const tx = db.transaction(['postings', 'pending'], 'readonly');
+  const pendingSeqs = new Set((await tx.objectStore('pending').getAllKeys()) as number[]);
+  const lookups = await Promise.all(
+    terms.map(async (term) => {
+      const range = rangeOf(term);
+      const [merged, fresh] = await Promise.all([
+        tx.objectStore('postings').getAll(range) as Promise<Uint32Array[]>,
+        tx.objectStore('pending').index('by-term').getAllKeys(range) as Promise<number[]>,
+      ]);
+      // For clips written since the last merge, the pending record alone is the truth.
+      const settled = pendingSeqs.size === 0 ? merged : merged.map((list) => Array.from(list).filter((seq) => !pendingSeqs.has(seq)));
+      return unionSorted([...settled, fresh]);
+    }),
+  );
+  lookups.sort((a, b) => a.length - b.length);
+  return lookups.reduce((acc, list) => intersectSorted(acc, list));
+}
