@@ -23,10 +23,14 @@ const FIELD_LABELS: ReadonlyArray<[FieldKind, string[]]> = [
   ],
 ];
 const FIELD = new RegExp(FIELD_LABELS.map(([, res]) => `(${res.join('|')})`).join('|'), 'gi');
-const BY_AT_START = /^\s*by\s+/i;
+/**
+ * "By Jane Doe", also after a dateline ("Tuesday 15 October 2019 by Bradley M. Kuhn"): there a
+ * capital must follow, and photo, illustration and editing credits do not count.
+ */
+const BY = /^\s*by\s+|(?<=^|[\s|｜·•,])(?<!(?:[Pp]hotos?|[Pp]hotograph|[Ii]llustrations?|[Ee]dited|[Ii]mages?|[Vv]ideo)\s)[Bb]y\s+(?=\p{Lu})/u;
 /** Where a field's value ends even without a next label: separators and dates. */
 const VALUE_END =
-  /[|｜·•]|\s{2,}|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
+  /[|｜·•]|\s{2,}|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const EDGE_PUNCTUATION = /^[\s()（）【】[\]「」『』“”"'‘’,，。:：;；-]+|[\s()（）【】[\]「」『』“”"'‘’,，。:：;；-]+$/g;
 const NAME_PREFIX = /^(?:by|author|作者|撰文|撰稿|记者|記者|文\s*[/／])\s*[:：]?\s*/i;
@@ -49,10 +53,16 @@ function trimValue(value: string): string {
   return (end ? value.slice(0, end.index) : value).replace(EDGE_PUNCTUATION, '');
 }
 
+/** Words that join the names of several authors ("Jane Doe and John Roe", "X (avec Y et Z)"). */
+const NAME_JOINERS = /\s*(?:[,;]|\b(?:and|with|et|avec|und|mit)\b)\s*/i;
+
 function splitNames(value: string): string[] {
-  // "Bradley M. Kuhn (http://ebb.org/bkuhn/)": the name without its homepage.
-  value = value.replace(/\s*[(（][^)）]*(?::\/\/|www\.)[^)）]*[)）]/g, ' ');
-  const parts = CJK.test(value) ? value.split(/[\s、，,;；/／]+/) : value.split(/\s*(?:,|;|\band\b)\s*/i);
+  // "Bradley M. Kuhn (http://ebb.org/bkuhn/)": the name without its homepage (whose closing
+  // parenthesis the value's trimming may already have taken).
+  value = value.replace(/\s*[(（][^)）]*(?::\/\/|www\.)[^)）]*(?:[)）]|$)/g, ' ');
+  // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
+  value = value.replace(/[(（]\s*(?=(?:with|avec|mit)\b)|[)）]\s*$/gi, ' ');
+  const parts = CJK.test(value) ? value.split(/[\s、，,;；/／]+/) : value.split(NAME_JOINERS);
   return parts.map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, '')).filter(Boolean);
 }
 
@@ -73,8 +83,8 @@ function isAuthorName(name: string, siteNames: readonly string[]): boolean {
  */
 export function readCredit(text: string, unlabelled: 'names' | 'ignore', siteNames: readonly string[]): Credit {
   const fields: Array<{ kind: FieldKind; value: string }> = [];
-  const by = BY_AT_START.exec(text);
-  const body = by ? text.slice(by[0].length) : text;
+  const by = BY.exec(text);
+  const body = by ? text.slice(by.index + by[0].length) : text;
   const matches = [...body.matchAll(FIELD)];
   const lead = body.slice(0, matches[0]?.index ?? body.length);
   matches.forEach((m, i) => {

@@ -24,12 +24,14 @@ describe('parseDate', () => {
     ['June 18, 2023', 0, '2023-06-18T00:00:00.000Z'],
     ['18 June 2023, 3:05 pm', 0, '2023-06-18T15:05:00.000Z'],
     ['20230618', 0, '2023-06-18T00:00:00.000Z'],
+    ['05/29/2007 09:49:00', 0, '2007-05-29T09:49:00.000Z'],
+    ['29.05.2007', 0, '2007-05-29T00:00:00.000Z'],
     ['发布时间：2023-06-18 11:48 来源：新华社', UTC8, '2023-06-18T03:48:00.000Z'],
   ])('reads zone-less %s in the given zone', (value, zone, iso) => {
     expect(new Date(parseDate(value, zone)!).toISOString()).toBe(iso);
   });
 
-  it.each(['', 'yesterday', '2023-02-31', '2023-13-01', '06/18/2023', 'no date here'])('rejects %j', (value) => {
+  it.each(['', 'yesterday', '2023-02-31', '2023-13-01', '06/07/2023', '13/13/2023', 'no date here'])('rejects %j', (value) => {
     expect(parseDate(value, 0)).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ export const DATE_IN_TEXT = new RegExp(
 
 type Ymd = [year: number, month: number, day: number];
 
-/** Date shapes, year first or with a month name (day/month order of all-numeric dates is ambiguous). */
+/** Date shapes: year first, with a month name, or all-numeric where only one order makes a date. */
 const DATE_SHAPES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Ymd]> = [
   [/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [/^(\d{4})(\d{2})(\d{2})(?=T?\d{4}|$)/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
@@ -47,7 +47,15 @@ const DATE_SHAPES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Ymd]> = [
     new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+(\d{4})`, 'i'),
     (m) => [+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!],
   ],
+  // 05/29/2007 is May 29 and 29/05/2007 too; 05/06/2007 could be either and is no date (month 0).
+  [/(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/, (m) => numericDayMonth(+m[3]!, +m[1]!, +m[2]!)],
 ];
+
+function numericDayMonth(year: number, a: number, b: number): Ymd {
+  if (a > 12 && b <= 12) return [year, b, a];
+  if (b > 12 && a <= 12) return [year, a, b];
+  return [year, 0, 0];
+}
 
 const TIME = /^\s*(?:T|,|at|um|à|\|)?\s*(\d{1,2})[:：时時](\d{2})(?:[:：分](\d{2})(?:[.,](\d{1,3})\d*)?)?\s*[秒分]?\s*(?:([ap])\.?m\.?\b)?/i;
 const OFFSET = /^\s*(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})\b|^(?:GMT|UTC)([+-])(\d{1,2})\b/i;

@@ -2,13 +2,13 @@
 // read; everything that changes a DOM (lazy images, Readability, which rewrites its input) works
 // on a clone, so clipping never disturbs the page the reader is looking at.
 
-import { Readability } from '@mozilla/readability';
 import type { ClipDraft, ExtractMode, ExtractResult } from '../types';
-import { resolveLazyImages } from './lazy-images';
+import { prepareClone, readArticle } from './article';
 import { readMetadata, type PageMetadata } from './metadata';
+import { joinNextPages, type FetchPage, MAX_PAGES } from './multi-page';
 import { normalizeBody, type NormalizedBody } from './normalize-body';
 import { sanitizeHtml } from './sanitize';
-import { cjkShare, countScripts, sampleText, weightedLength } from './text';
+import { selectionHtml } from './selection';
 
 export interface ExtractOptions {
   mode: ExtractMode;
@@ -16,25 +16,15 @@ export interface ExtractOptions {
   now?: number;
 }
 
-/** Readability's default minimum, written for Latin text. */
-const LATIN_CHAR_THRESHOLD = 500;
-/**
- * Below this many Latin-equivalent characters (CJK counting three) there is no article: about 25
- * English words or 50 Chinese characters, less than any news brief.
- */
-const MIN_ARTICLE_WEIGHT = 140;
+export interface ClipOptions extends ExtractOptions {
+  /** Fetches further pages of a multi-page article; without it only the page itself is clipped. */
+  fetchPage?: FetchPage;
+  /** Pages joined at most, the page itself included. */
+  maxPages?: number;
+}
+
 const HIDDEN = '[hidden], [aria-hidden="true"], template, noscript';
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-
-/**
- * Readability gives up on text shorter than its threshold and retries with weaker heuristics.
- * One CJK character carries about three Latin ones, so a mostly CJK page gets a third of the
- * threshold and a 300-character Chinese report still clips cleanly.
- */
-function charThresholdFor(doc: Document): number {
-  const share = cjkShare(countScripts(sampleText(doc.body ?? doc.documentElement)));
-  return Math.round(LATIN_CHAR_THRESHOLD / (1 + 2 * share));
-}
 
 /** The page's main part for a full-page clip: its one <article>, else <main>, else <body>. */
 function fullPageHtml(clone: Document): string {
@@ -47,7 +37,9 @@ function fullPageHtml(clone: Document): string {
   return root.innerHTML;
 }
 
-function toDraft(pageUrl: string, meta: PageMetadata, body: NormalizedBody, fullPage: boolean): ClipDraft {
+type Kind = Pick<ClipDraft, 'fullPage' | 'selection'>;
+
+function toDraft(pageUrl: string, meta: PageMetadata, body: NormalizedBody, kind: Kind): ClipDraft {
   const draft: ClipDraft = {
     pageUrl,
     url: meta.url,
@@ -65,7 +57,7 @@ function toDraft(pageUrl: string, meta: PageMetadata, body: NormalizedBody, full
     keywords: meta.keywords,
     contentHtml: body.html,
     textLength: body.textLength,
-    fullPage,
+    ...kind,
   };
   // Absent fields are left out rather than set to undefined: the draft crosses executeScript
   // and messages and is stored as is.
@@ -75,27 +67,51 @@ function toDraft(pageUrl: string, meta: PageMetadata, body: NormalizedBody, full
 
 /**
  * Extracts a clip draft from the live page `doc` shown in `win` (never modified). Mode 'article'
- * answers `{ ok: false, reason: 'no-article' }` when the page has no article; the user can then
- * choose 'full-page'.
+ * answers `{ ok: false, reason: 'no-article' }` when the page has no article (the user can then
+ * choose 'full-page'), mode 'selection' when nothing is selected.
  */
 export function extractDraft(doc: Document, win: Window, options: ExtractOptions): ExtractResult {
   const now = options.now ?? Date.now();
   const pageUrl = doc.URL;
   const baseUrl = doc.baseURI || pageUrl;
-  const clone = doc.cloneNode(true) as Document;
-  resolveLazyImages(clone, win);
 
+  if (options.mode === 'selection') {
+    const meta = readMetadata(doc, pageUrl, { now });
+    const html = selectionHtml(win);
+    if (html === undefined) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
+    const body = normalizeBody(sanitizeHtml(html, win), win, baseUrl);
+    return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false, selection: true }) };
+  }
+
+  const clone = doc.cloneNode(true) as Document;
+  prepareClone(clone, win);
   if (options.mode === 'full-page') {
     const meta = readMetadata(doc, pageUrl, { now });
     const body = normalizeBody(sanitizeHtml(fullPageHtml(clone), win), win, baseUrl);
-    return { ok: true, draft: toDraft(pageUrl, meta, body, true) };
+    return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: true }) };
   }
 
-  // keepClasses: the sanitizer decides which classes survive (code language classes).
-  const article = new Readability(clone, { charThreshold: charThresholdFor(doc), keepClasses: true }).parse();
+  const { article, body } = readArticle(clone, win, baseUrl, doc);
   const meta = readMetadata(doc, pageUrl, { now, readability: article });
-  const enough = weightedLength(countScripts(article?.textContent ?? '')) >= MIN_ARTICLE_WEIGHT;
-  if (!article?.content || !enough) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
-  const body = normalizeBody(sanitizeHtml(article.content, win), win, baseUrl);
-  return { ok: true, draft: toDraft(pageUrl, meta, body, false) };
+  if (!body) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
+  return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false }) };
+}
+
+/**
+ * `extractDraft`, and for an article that spans several pages, its further pages joined in order
+ * (`pageCount`), with `missingPages` naming a next page that could not be clipped.
+ */
+export async function extractClip(doc: Document, win: Window, options: ClipOptions): Promise<ExtractResult> {
+  const result = extractDraft(doc, win, options);
+  if (!result.ok || options.mode !== 'article' || !options.fetchPage) return result;
+  const joined = await joinNextPages(doc, doc.URL, win, options.fetchPage, options.maxPages ?? MAX_PAGES);
+  if (joined.bodies.length === 0 && joined.missingPages.length === 0) return result;
+  const draft: ClipDraft = {
+    ...result.draft,
+    contentHtml: [result.draft.contentHtml, ...joined.bodies.map((b) => b.html)].join(''),
+    textLength: joined.bodies.reduce((sum, b) => sum + b.textLength, result.draft.textLength),
+  };
+  if (joined.bodies.length > 0) draft.pageCount = 1 + joined.bodies.length;
+  if (joined.missingPages.length > 0) draft.missingPages = joined.missingPages;
+  return { ok: true, draft };
 }

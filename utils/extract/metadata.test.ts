@@ -13,16 +13,25 @@ const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringi
 describe('title', () => {
   it('takes og:title, then twitter:title, JSON-LD headline, the article h1, then <title>', () => {
     const all = [
-      '<meta property="og:title" content="OG">',
-      '<meta name="twitter:title" content="Twitter">',
-      ld({ '@type': 'NewsArticle', headline: 'LD' }),
+      '<meta property="og:title" content="Storm hits coast">',
+      '<meta name="twitter:title" content="Storm hits coast tonight">',
+      ld({ '@type': 'NewsArticle', headline: 'Storm hits the coast' }),
     ];
-    const body = '<article><h1>H1</h1></article>';
-    expect(read(`<title>T</title>${all.join('')}`, body).title).toBe('OG');
-    expect(read(`<title>T</title>${all.slice(1).join('')}`, body).title).toBe('Twitter');
-    expect(read(`<title>T</title>${all.slice(2).join('')}`, body).title).toBe('LD');
-    expect(read('<title>T</title>', body).title).toBe('H1');
-    expect(read('<title>T</title>').title).toBe('T');
+    const title = '<title>Storm hits the coast, live</title>';
+    const body = '<article><h1>Storm hits the coast hard</h1></article>';
+    expect(read(`${title}${all.join('')}`, body).title).toBe('Storm hits coast');
+    expect(read(`${title}${all.slice(1).join('')}`, body).title).toBe('Storm hits coast tonight');
+    expect(read(`${title}${all.slice(2).join('')}`, body).title).toBe('Storm hits the coast');
+    expect(read(title, body).title).toBe('Storm hits the coast hard');
+    expect(read(title).title).toBe('Storm hits the coast, live');
+  });
+
+  it('skips a JSON-LD headline that agrees with neither <title> nor the headline shown (Wikipedia: a description)', () => {
+    const head = `<title>New Zealand - Wikipedia</title>${ld({ '@type': 'Article', headline: 'constitutional monarchy in Oceania' })}`;
+    expect(read(head, '<main><h1 id="firstHeading">New Zealand</h1></main>').title).toBe('New Zealand');
+    const agreeing = `<title>Storm hits coast | Example</title>${ld({ '@type': 'NewsArticle', headline: 'Storm hits the coast' })}`;
+    expect(read(agreeing).title).toBe('Storm hits the coast');
+    expect(read(ld({ '@type': 'NewsArticle', headline: 'Only the headline' })).title).toBe('Only the headline');
   });
 
   it.each([
@@ -31,15 +40,42 @@ describe('title', () => {
     ['Storm hits coast - BBC News', '', 'Storm hits coast'],
     ['Storm hits coast – Example News', '<meta name="application-name" content="Example News">', 'Storm hits coast'],
     ['Biden - Xi meeting', '', 'Biden - Xi meeting'],
+    ['新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天', '<meta property="og:site_name" content="史蒂文的家_藍天">', '新竹尖石_美樹營地賞楓 (2)'],
+    ['CNN reporters barred - CNN', '<meta property="og:site_name" content="CNN">', 'CNN reporters barred'],
+    ['Trump vs. CNN - CNN reporters barred from the briefing', '<meta property="og:site_name" content="CNN">', 'Trump vs. CNN - CNN reporters barred from the briefing'],
+    ['Chapter 1 [Archive of Our Own]', '<meta property="og:site_name" content="Archive of Our Own">', 'Chapter 1'],
   ])('strips the site-name suffix of %j', (title, head, expected) => {
     const url = title.includes('BBC') ? 'https://www.bbc.co.uk/news/world-1' : PAGE_URL;
     expect(read(`<meta property="og:title" content="${title}">${head}`, '', { url }).title).toBe(expected);
   });
 
+  it('knows the site by its logo: the name in a logo element or a home link in the header', () => {
+    const title = '<meta property="og:title" content="新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::">';
+    const site = '<meta property="og:site_name" content="史蒂文的家_藍天">';
+    const logo = '<div class="topbar__logo"><h1 class="topbar__logo__title">痞客邦 PIXNET</h1></div>';
+    expect(read(title + site, logo).title).toBe('新竹尖石_美樹營地賞楓 (2)');
+    const homeLink = '<header><h1><a href="/"><img alt="Archive of Our Own" src="/logo.png"> beta</a></h1></header>';
+    expect(read('<meta property="og:title" content="Conversations with a Cryptid - Chapter 1 [Archive of Our Own]">', homeLink).title).toBe(
+      'Conversations with a Cryptid - Chapter 1',
+    );
+    // A link to another page is no logo.
+    expect(read('<meta property="og:title" content="Trip | Travel">', '<header><a href="/travel/">Travel</a></header>').title).toBe('Trip | Travel');
+  });
+
+  it.each([
+    ['Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault', 'Get your Frontend JavaScript Code Covered'],
+    ['Lorem ipsum dolor sit amet – My website', 'Lorem ipsum dolor sit amet'],
+    ['欲張りなイヌ　＜福娘童話集　きょうのイソップ童話＞', '欲張りなイヌ'],
+    ['Biden - Xi meeting', 'Biden - Xi meeting'],
+    ['Storm hits coast - what you need to know about it now', 'Storm hits coast - what you need to know about it now'],
+  ])('drops the trailing labels of a <title> with no headline to confirm it: %j', (title, expected) => {
+    expect(read(`<title>${title}</title>`).title).toBe(expected);
+  });
+
   it('keeps the first part of a sectioned <title> when it is the headline shown', () => {
     const head = '<title>布林肯和秦刚会面 | 布林肯 | 秦刚 | 访华 | 大纪元</title><meta property="og:site_name" content="大纪元">';
     expect(read(head, '<header><h1>大纪元</h1></header><div class="x"><h1>布林肯和秦刚会面</h1></div>').title).toBe('布林肯和秦刚会面');
-    expect(read(head).title).toBe('布林肯和秦刚会面 | 布林肯 | 秦刚 | 访华');
+    expect(read(head).title).toBe('布林肯和秦刚会面');
   });
 
   it('collapses whitespace, line separators included', () => {

@@ -4,8 +4,9 @@
 import { stripTrackingParams } from '../url';
 import { readCredit } from './credit';
 import { DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, parseDate } from './dates';
-import { type ArticleHeader, elementText, findContainer, findH1, inNoise, readHeader } from './page-structure';
+import { type ArticleHeader, elementText, findContainer, findH1, findHeadlineByText, inNoise, logoNames, readHeader } from './page-structure';
 import { collapseWhitespace, looseKey, sampleText } from './text';
+import { agreesWith, stripSiteSuffix, TITLE_SEPARATOR, withoutTrailingLabels } from './title';
 
 export interface PageMetadata {
   title: string;
@@ -137,7 +138,14 @@ const inArticle =
     const scope = found[0]?.parentElement?.parentElement ?? found[0];
     return found
       .filter((el) => scope?.contains(el))
-      .map((el) => el.getAttribute('content') ?? el.getAttribute('datetime') ?? elementText(el.querySelector('[itemprop~="name"]') ?? el));
+      .map(
+        (el) =>
+          el.getAttribute('content') ??
+          el.getAttribute('datetime') ??
+          // Blogger and hAtom: <abbr class="published" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>
+          (el.tagName.toUpperCase() === 'ABBR' ? el.getAttribute('title') : null) ??
+          elementText(el.querySelector('[itemprop~="name"]') ?? el),
+      );
   };
 
 function publisherNames(c: Context): string[] {
@@ -165,10 +173,15 @@ const DECLARED_SITE_NAME_RULES: Rule[] = [
 ];
 const SITE_NAME_RULES: Rule[] = [...DECLARED_SITE_NAME_RULES, (c) => [hostName(c)]];
 
+const titleText = (c: Context) => collapseWhitespace(c.doc.querySelector('title')?.textContent ?? '');
+
+/** JSON-LD headlines that agree with the page's `<title>` or headline element. */
+const ldHeadline: Rule = (c) => ld('headline')(c).filter((h) => agreesWith(h, [titleText(c), elementText(c.h1)]));
+
 const TITLE_RULES: Rule[] = [
   meta('og:title'),
   meta('twitter:title'),
-  ld('headline'),
+  ldHeadline,
   (c) => [elementText(c.h1)],
   titleFromTitleElement,
   hint('title'),
@@ -188,10 +201,15 @@ const BYLINE_RULES: ReadonlyArray<[Rule, 'names' | 'ignore']> = [
   [(c) => c.header.lines.filter((line) => line.length <= CREDIT_LINE_CHARS), 'ignore'],
 ];
 
+/** Classes blog engines and microformats give the published and updated time (hAtom, WordPress, AO3). */
+const PUBLISHED_CLASSES = 'abbr.published, time.published, dd.published, .entry-date, .post-date, .pubdate, .publish-date, .date-published';
+const MODIFIED_CLASSES = 'abbr.updated, time.updated, .date-modified, .updated-date';
+
 const PUBLISHED_RULES: Rule[] = [
   meta('article:published_time', 'og:published_time'),
   ld('datePublished'),
   inArticle('[itemprop~="datePublished"]'),
+  inArticle(PUBLISHED_CLASSES),
   meta('parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.issued', 'dcterms.date', 'pubdate', 'publishdate', 'publish-date', 'date'),
   (c) => c.header.times.filter((t) => !isModifiedTime(t)).map((t) => t.getAttribute('datetime') ?? ''),
   (c) => headerDates(c, 'published'),
@@ -202,6 +220,7 @@ const MODIFIED_RULES: Rule[] = [
   meta('article:modified_time', 'og:updated_time'),
   ld('dateModified'),
   inArticle('[itemprop~="dateModified"]'),
+  inArticle(MODIFIED_CLASSES),
   meta('dc.date.modified', 'dcterms.modified'),
   (c) => c.header.times.filter(isModifiedTime).map((t) => t.getAttribute('datetime') ?? ''),
   (c) => headerDates(c, 'modified'),
@@ -235,43 +254,31 @@ const nonEmpty = (v: string) => collapseWhitespace(v) || undefined;
 // ---------------------------------------------------------------------------------------------
 // Title
 
-const TITLE_SEPARATOR = /\s+[-–—·•»]\s+|\s*[|｜_]\s*|\s+::\s+/g;
-
-/** The part names the site: equals a site name, or starts or ends with one ("网易新闻", "BBC News"). */
-function isSiteName(part: string, siteNames: readonly string[]): boolean {
-  const key = looseKey(part);
-  // Short Latin names ("ap") would match ordinary words; two Han characters (网易) are a name.
-  const long = (name: string) => name.length >= 3 || /[^\p{ASCII}]/u.test(name);
-  return key !== '' && siteNames.some((name) => key === name || (long(name) && (key.startsWith(name) || key.endsWith(name))));
-}
-
-/** Removes trailing `<sep> <site name>` parts ("A | 大纪元", "A_网易新闻", "A - BBC News"). */
-function stripSiteSuffix(title: string, siteNames: readonly string[]): string {
-  let current = title;
-  for (;;) {
-    const last = [...current.matchAll(TITLE_SEPARATOR)].pop();
-    if (!last || last.index === 0) return current;
-    const tail = current.slice(last.index + last[0].length);
-    if (!isSiteName(tail, siteNames)) return current;
-    current = current.slice(0, last.index).trim();
-  }
-}
-
 function siteNameKeys(c: Context): string[] {
   const names = [...DECLARED_SITE_NAME_RULES.flatMap((rule) => rule(c)), ...meta('twitter:site')(c).map((s) => s.replace(/^@/, ''))];
   const host = hostName(c);
   // The host's own name ("bbc" of bbc.co.uk) also marks a suffix ("BBC News").
   const label = registrableDomain(host).split('.')[0] ?? '';
-  const keys = [...names.map(looseKey), ...(label.length >= 3 && !/^\d+$/.test(label) ? [label] : [])];
+  // "Factorio.com" names the site that "… | Factorio" ends with.
+  const domainLabels = names.filter((n) => /^[\w-]+(?:\.[\w-]+)+$/.test(n.trim())).map((n) => registrableDomain(n.trim()).split('.')[0] ?? '');
+  const keys = [
+    ...names.map(looseKey),
+    ...domainLabels,
+    ...logoNames(c.doc, c.baseUrl).map(looseKey),
+    ...(label.length >= 3 && !/^\d+$/.test(label) ? [label] : []),
+  ];
   return [...new Set(keys.filter(Boolean))];
 }
 
-/** `<title>` often lists sections: "A | B | C | Site" is A when A is the headline shown on the page. */
+/**
+ * `<title>` often lists sections: "A | B | C | Site" is A when A is the headline shown on the page,
+ * and, with no headline shown, it is A as long as A reads as a headline (see title.ts).
+ */
 function titleFromTitleElement(c: Context): string[] {
-  const raw = collapseWhitespace(c.doc.querySelector('title')?.textContent ?? '');
+  const raw = titleText(c);
   const head = raw.split(TITLE_SEPARATOR)[0]?.trim() ?? '';
   const shown = [...[...c.doc.querySelectorAll('h1')].map(elementText), ...meta('og:title')(c).map(collapseWhitespace)];
-  return [head && head !== raw && shown.includes(head) ? head : raw];
+  return [head && head !== raw && shown.includes(head) ? head : withoutTrailingLabels(raw)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,11 +375,27 @@ function readByline(c: Context, siteNames: readonly string[]): { byline?: string
   return { source };
 }
 
+/** "A - B | Site" gives "A", "A - B" and itself: one of them is the headline shown. */
+function titlePrefixes(title: string): string[] {
+  return [...title.matchAll(TITLE_SEPARATOR)].map((m) => title.slice(0, m.index)).concat(title);
+}
+
 function buildContext(doc: Document, pageUrl: string, options: MetadataOptions): Context {
   const ldNodes = readJsonLd(doc);
   const ldIds = new Map<string, LdNode>();
   for (const n of ldNodes) if (typeof n['@id'] === 'string' && Object.keys(n).length > 1) ldIds.set(n['@id'], n);
-  const h1 = findH1(doc);
+  const metaMap = readMeta(doc);
+  const ldArticle = ldNodes.find(isLdArticle) ?? ldNodes.find((n) => 'headline' in n || 'datePublished' in n);
+  const titles = [
+    ...['og:title', 'twitter:title'].flatMap((k) => metaMap.get(k) ?? []),
+    ...[ldArticle?.['headline']].flat().filter((h): h is string => typeof h === 'string'),
+    ...titlePrefixes(collapseWhitespace(doc.querySelector('title')?.textContent ?? '')),
+  ];
+  // A lone h1 is often the blog's name ("Silicon Exposed"): when it disagrees with og:title, the
+  // headline is the element that shows og:title.
+  const declared = metaMap.get('og:title') ?? [];
+  const found = findH1(doc);
+  const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(doc, titles) ?? found);
   const container = findContainer(doc, h1);
   return {
     doc,
@@ -380,10 +403,10 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
     baseUrl: doc.baseURI || pageUrl,
     now: options.now ?? Date.now(),
     hints: options.readability ?? {},
-    meta: readMeta(doc),
+    meta: metaMap,
     ldIds,
     ldNodes,
-    ldArticle: ldNodes.find(isLdArticle) ?? ldNodes.find((n) => 'headline' in n || 'datePublished' in n),
+    ldArticle,
     h1,
     container,
     header: readHeader(h1, container),

@@ -103,10 +103,14 @@ function keepLeadingNewlines(root: Element): void {
  * runs); `baseUrl` is the page's base URL (`document.baseURI`), against which URLs are resolved.
  */
 export function normalizeBody(html: string, win: Window, baseUrl: string): NormalizedBody {
-  const parsed = parseInert(html, win);
-  const root = unwrap(parsed.body);
+  return normalizeElement(parseInert(html, win).body, baseUrl);
+}
+
+/** Normalises the sanitized content of `body` (an inert document's body; it is changed in place). */
+export function normalizeElement(body: Element, baseUrl: string): NormalizedBody {
+  const root = unwrap(body);
   const nodes: Node[] = [];
-  const walker = parsed.createTreeWalker(root, 0x1 | 0x4 | 0x80); // elements, text, comments
+  const walker = body.ownerDocument.createTreeWalker(root, 0x1 | 0x4 | 0x80); // elements, text, comments
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
   for (const node of nodes) {
     if (node.nodeType === COMMENT_NODE) (node as Comment).remove();

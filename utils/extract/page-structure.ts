@@ -4,16 +4,25 @@
 
 import { collapseWhitespace, looseKey } from './text';
 
-/** Class or id words of page parts that are not the article: lists of other articles, comments. */
-const NOISE_WORDS = /(?:^|[\s_-])(?:comments?|related|recommend\w*|sidebar|widget|footer|popular|trending|hot)(?:$|[\s_-])/i;
+/**
+ * Class or id words of page parts that are not the article: lists of other articles, comments.
+ * ("widget" is not one: Blogger and WordPress call the post itself a widget.)
+ */
+const NOISE_WORDS = /(?:^|[\s_-])(?:comments?|related|recommend\w*|sidebar|footer|popular|trending|hot)(?:$|[\s_-])/i;
 const NOISE_TAGS = new Set(['FOOTER', 'ASIDE', 'NAV']);
+/** An article's own footer by class ("post-footer" holds Blogger's date and author): not noise. */
+const OWN_FOOTER_WORDS = /\b(?:post|entry|article)[-_]footer\b/gi;
 
 /** True when `el` sits in a footer, sidebar, comment or related-articles part below `container`. */
 export function inNoise(el: Element, container: Element): boolean {
   const stop = new Set([container, el.ownerDocument.body, el.ownerDocument.documentElement]);
   for (let e: Element | null = el; e && !stop.has(e); e = e.parentElement) {
-    if (NOISE_TAGS.has(e.tagName.toUpperCase())) return true;
-    if (NOISE_WORDS.test(`${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`)) return true;
+    // An article's own <footer> or <aside> (its credits and dates) belongs to it; the page's do not.
+    const tag = e.tagName.toUpperCase();
+    const own = (tag === 'FOOTER' || tag === 'ASIDE') && e.parentElement?.closest('article') === container;
+    if (NOISE_TAGS.has(tag) && !own) return true;
+    const words = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.replace(OWN_FOOTER_WORDS, '');
+    if (NOISE_WORDS.test(words)) return true;
   }
   return false;
 }
@@ -38,10 +47,13 @@ export function findH1(doc: Document): Element | undefined {
   return h1 && (titles.length === 0 || titles.some((t) => t.includes(looseKey(elementText(h1))))) ? h1 : undefined;
 }
 
+/** What holds one article: HTML's own element, schema.org and hAtom markup (Blogger), the main part. */
+const ARTICLE_ROOT = 'article, [itemtype*="Article" i], [itemtype*="Posting" i], .hentry, main, [role="main"]';
+
 export function findContainer(doc: Document, h1: Element | undefined): Element {
   const articles = doc.querySelectorAll('article');
   return (
-    h1?.closest('article, main, [role="main"]') ??
+    h1?.closest(ARTICLE_ROOT) ??
     (articles.length === 1 ? articles[0] : undefined) ??
     doc.querySelector('main, [role="main"]') ??
     doc.body ??
@@ -96,4 +108,57 @@ export function readHeader(h1: Element | undefined, container: Element): Article
   }
   header.lines = [...lineOf.values()].map((parts) => parts.join(' '));
   return header;
+}
+
+/** Elements sites mark as their logo or brand. */
+const LOGO = '[class*="logo" i], [id*="logo" i], [class*="brand" i]';
+const MAX_LOGO_NAME = 40;
+const MAX_LOGOS = 8;
+
+function isHomeLink(href: string | null, baseUrl: string): boolean {
+  try {
+    const url = new URL(href ?? '', baseUrl);
+    return url.host === new URL(baseUrl).host && (url.pathname === '/' || url.pathname === '') && url.search === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The names the site shows as its logo: the short text and image alt of logo elements and of
+ * links to the home page in headings and the page header ("痞客邦 PIXNET", "Archive of Our Own").
+ * Titles end with them ("… :: 痞客邦 PIXNET ::") as often as with `og:site_name`.
+ */
+export function logoNames(doc: Document, baseUrl: string): string[] {
+  const names = new Set<string>();
+  const add = (el: Element) => {
+    for (const text of [elementText(el), ...[...el.querySelectorAll('img[alt]')].map((img) => collapseWhitespace(img.getAttribute('alt') ?? ''))]) {
+      if (text && text.length <= MAX_LOGO_NAME) names.add(text);
+    }
+  };
+  const body = doc.body ?? doc.documentElement;
+  [...doc.querySelectorAll(LOGO)].filter((el) => !inNoise(el, body)).slice(0, MAX_LOGOS).forEach(add);
+  for (const a of doc.querySelectorAll('h1 a[href], header a[href]')) if (isHomeLink(a.getAttribute('href'), baseUrl)) add(a);
+  return [...names];
+}
+
+const HEADLINE_LIKE = 'h1, h2, h3, [itemprop~="headline"], [class*="title" i], [class*="headline" i]';
+const MAX_HEADLINE_CHARS = 300;
+
+/**
+ * Where the page shows its headline when no h1 says so (blogs put it in an h2, AO3 in
+ * `h2.title`): the first heading-like element whose text is one of the page's own titles (og:title,
+ * `<title>` parts), so that the credit line and dateline under it can be read.
+ */
+export function findHeadlineByText(doc: Document, titles: readonly string[]): Element | undefined {
+  const keys = titles.map(looseKey).filter((k) => k.length >= 4);
+  if (keys.length === 0) return undefined;
+  const body = doc.body ?? doc.documentElement;
+  const same = (a: string, b: string) => a === b || (a.includes(b) && b.length * 4 >= a.length * 3);
+  for (const el of body.querySelectorAll(HEADLINE_LIKE)) {
+    const key = looseKey(elementText(el));
+    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || inNoise(el, body)) continue;
+    if (keys.some((k) => same(k, key) || same(key, k))) return el;
+  }
+  return undefined;
 }

@@ -15,10 +15,10 @@ export const SANITIZE_CONFIG = {
 const CODE_LANGUAGE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
 
 /**
- * Sanitizes `html` with a fresh DOMPurify bound to `win` (a fresh instance per call, so the hook
- * below never leaks into other users of DOMPurify and nothing is kept between clips).
+ * A fresh DOMPurify bound to `win` (a fresh instance per call, so the hook below never leaks into
+ * other users of DOMPurify and nothing is kept between clips).
  */
-export function sanitizeHtml(html: string, win: Window): string {
+function purifier(win: Window) {
   const purify = DOMPurify(win as unknown as WindowLike);
   // DOMPurify hands back its input untouched when it cannot run; storing that would be unsafe.
   if (!purify.isSupported) throw new Error('DOMPurify cannot run in this window');
@@ -30,5 +30,19 @@ export function sanitizeHtml(html: string, win: Window): string {
     if (kept.length === 0) data.keepAttr = false;
     else data.attrValue = kept.join(' ');
   });
-  return purify.sanitize(html, SANITIZE_CONFIG);
+  return purify;
+}
+
+/** Sanitizes `html` into a string. */
+export function sanitizeHtml(html: string, win: Window): string {
+  return purifier(win).sanitize(html, SANITIZE_CONFIG);
+}
+
+/**
+ * Sanitizes `html` into the `<body>` of an inert document of DOMPurify's own, for work that goes
+ * on in the DOM (normalising): the same parse and sanitizing, without serialising and parsing the
+ * result again.
+ */
+export function sanitizeToBody(html: string, win: Window): HTMLElement {
+  return purifier(win).sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM: true });
 }

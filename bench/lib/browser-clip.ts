@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ClipperSession } from '../../e2e/driver/headless';
+import { EXTRACT_GLOBAL, type ExtractMode } from '../../utils/types';
+
+// Runs the content script in a tab exactly as the worker does (`browserClipPlatform.extract`:
+// inject the file, then call the entry function it defines), from inside the extension's own
+// worker, and times each step there, where the extension itself spends it.
+
+const CONTENT_SCRIPT = '/clipper.js';
+
+export interface WorkerClip {
+  /** What the content script answered (an ExtractResult when all is well). */
+  result: unknown;
+  /** Worker clock: from the first executeScript call to the answer in the worker. */
+  totalMs: number;
+  /** Worker clock: the file injection (`files: ['/clipper.js']`). */
+  injectMs: number;
+  /** Page clock, in the isolated world: the entry function's own work, from call to settled result. */
+  inPageMs: number;
+}
+
+export class ClipTimeout extends Error {}
+
+/** Rejects with ClipTimeout when `promise` takes longer than `ms`. */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ClipTimeout(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The worker-side code, as source text: test runners transpile functions (adding helpers such as
+ * `__name`) that do not exist in the worker, so what runs there is written out plainly.
+ */
+const CLIP_IN_WORKER = `async ({ tabId, file, entry, mode }) => {
+  const start = performance.now();
+  await chrome.scripting.executeScript({ target: { tabId }, files: [file] });
+  const injected = performance.now();
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: async (name, m) => {
+      const begin = performance.now();
+      const result = await globalThis[name]?.(m);
+      return { result, inPageMs: performance.now() - begin };
+    },
+    args: [entry, mode],
+  });
+  const end = performance.now();
+  return { result: injection?.result?.result, inPageMs: injection?.result?.inPageMs ?? NaN, injectMs: injected - start, totalMs: end - start };
+}`;
+
+export function clipInTab(session: ClipperSession, tabId: number, mode: ExtractMode): Promise<WorkerClip> {
+  const arg = JSON.stringify({ tabId, file: CONTENT_SCRIPT, entry: EXTRACT_GLOBAL, mode });
+  return session.worker.evaluate(`(${CLIP_IN_WORKER})(${arg})`) as Promise<WorkerClip>;
+}
+
+let readabilitySource: string | undefined;
+
+/**
+ * Readability's parse alone on the same page, the baseline of the in-page ratio: its own file
+ * evaluated in the page's main world (through the debugger protocol, so no page CSP blocks it),
+ * timing `new Readability(document.cloneNode(true)).parse()` with its default options.
+ */
+export async function readabilityAloneMs(page: Page, projectRoot: string): Promise<number> {
+  readabilitySource ??= readFileSync(join(projectRoot, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+  // A string, not a function: the file declares `Readability` in the expression's own scope.
+  return page.evaluate(`(() => {
+${readabilitySource}
+;const begin = performance.now();
+new Readability(document.cloneNode(true)).parse();
+return performance.now() - begin;
+})()`) as Promise<number>;
+}
