@@ -249,7 +249,20 @@ describe('the search index across merges', () => {
     await mergeSearchIndex(db);
     expect(await searchClipIds(db, '北京')).toEqual([]);
     expect(await searchClipIds(db, '广州')).toEqual([b.clip.id]);
-    expect(await db.get('postings', '北京')).toBeUndefined();
+    expect(await db.count('postings', IDBKeyRange.bound(['北京'], ['北京', Infinity]))).toBe(0);
+  });
+
+  it('keeps numbers in order across posting segments', async () => {
+    const db = await freshDb();
+    await db.put('meta', 2047, 'nextSeq');
+    const saved = [];
+    for (const n of [1, 2, 3]) {
+      saved.push(await saveDraft(db, makeDraft({ url: `https://news.example/${n}`, pageUrl: `https://news.example/${n}`, contentHtml: '<p>台风登陆</p>' }), options(n)));
+    }
+    await mergeSearchIndex(db);
+    expect(saved.map((s) => s.clip.seq)).toEqual([2047, 2048, 2049]);
+    expect(await searchClipSeqs(db, '台风')).toEqual([2047, 2048, 2049]);
+    expect(await db.count('postings', IDBKeyRange.bound(['台风'], ['台风', Infinity]))).toBe(2);
   });
 
   it('merges only once enough writes have gathered', async () => {

@@ -263,8 +263,15 @@ export function searchClipSeqs(db: ClipperDb, query: string): Promise<number[] |
  * Folds recent writes into the compact postings once enough have gathered. The worker calls it
  * after writes, without making the user wait for it.
  */
-export async function mergeSearchIndexIfDue(db: ClipperDb): Promise<number> {
-  return (await pendingCount(db)) >= MERGE_AT ? mergePending(db) : 0;
+export function mergeSearchIndexIfDue(db: ClipperDb): Promise<number> {
+  // One merge at a time: writes that arrive during a merge wait for the next one.
+  let merge = merging.get(db);
+  if (!merge) {
+    merge = (async () => ((await pendingCount(db)) >= MERGE_AT ? mergePending(db) : 0))().finally(() => merging.delete(db));
+    merging.set(db, merge);
+  }
+  return merge;
 }
+const merging = new WeakMap<ClipperDb, Promise<number>>();
 
 export { mergePending as mergeSearchIndex };

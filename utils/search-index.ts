@@ -2,8 +2,10 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { queryTerms, type QueryTerm } from './search-terms';
 
 // The library's full-text index, in three IndexedDB stores:
-// - `postings`: term → sorted Uint32Array of clip numbers (`seq`). Compact, and one read per
-//   query term whatever the library's size.
+// - `postings`: [term, segment] → sorted Uint32Array of clip numbers (`seq`), a segment holding
+//   the numbers of SEGMENT consecutive clips. Compact; a query reads a term's few segments in key
+//   order, which is already number order; a merge rewrites only the segments of the clips it
+//   merges (for new clips, the last one), so its cost does not grow with the library.
 // - `pending`: clips written since the last merge, each with all its terms under a multi-entry
 //   index. A write only adds one record here, so it costs the same in a library of ten clips or
 //   ten thousand; for these clips the pending record is the truth (a clip deleted since the last
@@ -12,6 +14,7 @@ import { queryTerms, type QueryTerm } from './search-terms';
 // `mergePending` folds pending records into postings, a few hundred clips at a time.
 
 export const MERGE_AT = 256;
+const SEGMENT = 2048;
 
 export interface PendingEntry {
   seq: number;
@@ -19,7 +22,7 @@ export interface PendingEntry {
 }
 
 export interface IndexStores {
-  postings: { key: string; value: Uint32Array };
+  postings: { key: [string, number]; value: Uint32Array };
   pending: { key: number; value: PendingEntry; indexes: { 'by-term': string } };
   docTerms: { key: number; value: PendingEntry };
 }
@@ -57,23 +60,30 @@ function unionSorted(lists: ArrayLike<number>[]): number[] {
 export async function mergePending(db: AnyDb): Promise<number> {
   const tx = db.transaction([...INDEX_STORES], 'readwrite');
   const pending = (await tx.objectStore('pending').getAll()) as PendingEntry[];
+  // Keyed by `term\u0000segment`: one entry per posting list the merge rewrites.
   const adds = new Map<string, number[]>();
   const removes = new Map<string, Set<number>>();
+  const slot = (term: string, seq: number) => `${term}\u0000${Math.floor(seq / SEGMENT)}`;
   const befores = (await Promise.all(pending.map((p) => tx.objectStore('docTerms').get(p.seq)))) as (PendingEntry | undefined)[];
   pending.forEach((entry, i) => {
     const before = new Set(befores[i]?.terms ?? []);
     const after = new Set(entry.terms);
-    for (const term of after) if (!before.has(term)) (adds.get(term) ?? adds.set(term, []).get(term)!).push(entry.seq);
-    for (const term of before) if (!after.has(term)) (removes.get(term) ?? removes.set(term, new Set()).get(term)!).add(entry.seq);
+    for (const term of after) if (!before.has(term)) (adds.get(slot(term, entry.seq)) ?? adds.set(slot(term, entry.seq), []).get(slot(term, entry.seq))!).push(entry.seq);
+    for (const term of before)
+      if (!after.has(term)) (removes.get(slot(term, entry.seq)) ?? removes.set(slot(term, entry.seq), new Set()).get(slot(term, entry.seq))!).add(entry.seq);
   });
-  const terms = [...new Set([...adds.keys(), ...removes.keys()])];
-  const olds = (await Promise.all(terms.map((term) => tx.objectStore('postings').get(term)))) as (Uint32Array | undefined)[];
+  const slots = [...new Set([...adds.keys(), ...removes.keys()])];
+  const keys = slots.map((s): [string, number] => {
+    const cut = s.lastIndexOf('\u0000');
+    return [s.slice(0, cut), Number(s.slice(cut + 1))];
+  });
+  const olds = (await Promise.all(keys.map((key) => tx.objectStore('postings').get(key)))) as (Uint32Array | undefined)[];
   const writes: Promise<unknown>[] = [];
-  terms.forEach((term, i) => {
-    const removed = removes.get(term);
-    const kept = Array.from(olds[i] ?? []).filter((seq) => !removed?.has(seq));
-    const next = unionSorted([kept, adds.get(term) ?? []]);
-    writes.push(next.length > 0 ? tx.objectStore('postings').put(Uint32Array.from(next), term) : tx.objectStore('postings').delete(term));
+  slots.forEach((s, i) => {
+    const removed = removes.get(s);
+    const kept = removed ? Array.from(olds[i] ?? []).filter((seq) => !removed.has(seq)) : (olds[i] ?? []);
+    const next = adds.has(s) ? unionSorted([kept, adds.get(s)!]) : Array.from(kept);
+    writes.push(next.length > 0 ? tx.objectStore('postings').put(Uint32Array.from(next), keys[i]) : tx.objectStore('postings').delete(keys[i]!));
   });
   for (const entry of pending) {
     writes.push(entry.terms.length > 0 ? tx.objectStore('docTerms').put(entry) : tx.objectStore('docTerms').delete(entry.seq));
@@ -84,7 +94,12 @@ export async function mergePending(db: AnyDb): Promise<number> {
   return pending.length;
 }
 
-function rangeOf(term: QueryTerm): IDBKeyRange {
+/** Every segment of one term, or of every term with a prefix (array keys sort by term, then segment). */
+function postingsRange(term: QueryTerm): IDBKeyRange {
+  return 'exact' in term ? IDBKeyRange.bound([term.exact], [term.exact, Infinity]) : IDBKeyRange.bound([term.prefix], [`${term.prefix}\uffff`]);
+}
+
+function pendingRange(term: QueryTerm): IDBKeyRange {
   return 'exact' in term ? IDBKeyRange.only(term.exact) : IDBKeyRange.bound(term.prefix, `${term.prefix}\uffff`);
 }
 
@@ -113,13 +128,14 @@ export async function searchSeqs(db: AnyDb, query: string): Promise<number[] | u
   const pendingSeqs = new Set((await tx.objectStore('pending').getAllKeys()) as number[]);
   const lookups = await Promise.all(
     terms.map(async (term) => {
-      const range = rangeOf(term);
       const [merged, fresh] = await Promise.all([
-        tx.objectStore('postings').getAll(range) as Promise<Uint32Array[]>,
-        tx.objectStore('pending').index('by-term').getAllKeys(range) as Promise<number[]>,
+        tx.objectStore('postings').getAll(postingsRange(term)) as Promise<Uint32Array[]>,
+        tx.objectStore('pending').index('by-term').getAllKeys(pendingRange(term)) as Promise<number[]>,
       ]);
       // For clips written since the last merge, the pending record alone is the truth.
-      const settled = pendingSeqs.size === 0 ? merged : merged.map((list) => Array.from(list).filter((seq) => !pendingSeqs.has(seq)));
+      const settled = merged.map((list) => (pendingSeqs.size === 0 ? list : Array.from(list).filter((seq) => !pendingSeqs.has(seq))));
+      // An exact term's segments come in number order: joined, they are sorted already.
+      if ('exact' in term && fresh.length === 0) return settled.flatMap((list) => Array.from(list));
       return unionSorted([...settled, fresh]);
     }),
   );
