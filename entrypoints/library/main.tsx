@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18n } from '@/components/i18n-context';
-import { PopupApp } from '@/components/PopupApp';
+import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
 import { extensionClient } from '@/utils/extension-client';
 import { dictionaryFor, translator } from '@/utils/i18n';
 import '../popup/style.css';
@@ -11,9 +11,13 @@ const t = translator(dictionaryFor(browser.i18n.getUILanguage()));
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('appTitle');
 
+const client = extensionClient(window, undefined);
+// Asked before the first render, so the answer is on its way while the page draws.
+const firstScreen = client.listClips(FIRST_SCREEN);
+
 render(
   <I18n.Provider value={t}>
-    <PopupApp client={extensionClient(window, undefined)} asTab />
+    <PopupApp client={client} firstScreen={firstScreen} asTab />
   </I18n.Provider>,
   document.getElementById('app')!,
 );

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18n } from '@/components/i18n-context';
-import { PopupApp } from '@/components/PopupApp';
+import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
 import { extensionClient, targetTabId } from '@/utils/extension-client';
 import { dictionaryFor, translator } from '@/utils/i18n';
 import './style.css';
@@ -10,9 +10,13 @@ const t = translator(dictionaryFor(browser.i18n.getUILanguage()));
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('appTitle');
 
+const client = extensionClient(window, targetTabId(location.search));
+// Asked before the first render, so the answer is on its way while the page draws.
+const firstScreen = client.listClips(FIRST_SCREEN);
+
 render(
   <I18n.Provider value={t}>
-    <PopupApp client={extensionClient(window, targetTabId(location.search))} />
+    <PopupApp client={client} firstScreen={firstScreen} />
   </I18n.Provider>,
   document.getElementById('app')!,
 );
