@@ -36,12 +36,13 @@ function clipOf(id: string, title: string, at: number, extra: Partial<Clip> = {}
   };
 }
 
+let zipDelay = 0;
 const summaryOf = ({ contentHtml: _c, revisions: _r, original: _o, ...s }: Clip): ClipSummary => s;
 
 /** An in-memory stand-in for the worker (search uses the real term functions), recording calls. */
 function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, initial: Clip[] = [clipOf('old', 'Older story', 1)]) {
   const store = new Map(initial.map((c) => [c.id, c]));
-  const log = { downloads: [] as string[][], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[] };
+  const log = { zipped: [] as string[], downloads: [] as string[][], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[] };
   const client: PopupClient = {
     async clipTab(mode) {
       log.modes.push(mode);
@@ -81,8 +82,18 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
       return gone;
     },
     restoreClips: async (clips) => void clips.forEach((c) => store.set(c.id, c)),
-    exportPost: (clip) => ({ fileName: `${clip.title}.md`, text: `post of ${clip.title}` }),
-    download: (posts) => void log.downloads.push(posts.map((p) => p.fileName)),
+    postFor: (clip) => ({ path: `_posts/${clip.title}.md`, text: `post of ${clip.title}` }),
+    downloadPost: (file) => void log.downloads.push([file.path]),
+    async exportZip(ids, signal, onProgress) {
+      for (const [i, id] of ids.entries()) {
+        signal.throwIfAborted();
+        onProgress({ done: i, total: ids.length });
+        await new Promise((r) => setTimeout(r, zipDelay));
+        log.zipped.push(store.get(id)!.title);
+      }
+      log.downloads.push(ids.map((id) => `${store.get(id)!.title}.md`));
+      return ids.length;
+    },
     copyText: async (text) => void log.copied.push(text),
     openUrl: (url) => void log.opened.push(url),
     sanitize: (html) => html.replace(/<script[\s\S]*?<\/script>/g, ''),
@@ -210,11 +221,27 @@ describe('the library', () => {
     await waitFor(() => expect([...store.values()].every((c) => c.tags.includes('存档'))).toBe(true));
     fireEvent.click(within(bar).getByRole('button', { name: 'Export selected' }));
     await waitFor(() => expect(log.downloads).toEqual([['布林肯和秦刚会面.md', 'Climate talks stall.md', '東京の天気.md']]));
+    await screen.findByText('Exported 3 posts');
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete selected' }));
     await screen.findByText('Deleted 3 clips.');
     expect(store.size).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(titles()).toHaveLength(3));
+  });
+
+  it('shows the progress of a long export and can cancel it, saving nothing', async () => {
+    zipDelay = 30;
+    const { client, log } = fakeClient({}, library());
+    renderApp(client);
+    await screen.findByText('Climate talks stall');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select 布林肯和秦刚会面' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select 東京の天気' }), { shiftKey: true });
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Export selected' }));
+    await screen.findByText(/Exporting… 1 of 3/);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Export cancelled: nothing was saved.');
+    expect(log.downloads).toEqual([]);
+    zipDelay = 0;
   });
 
   it('works from the keyboard: / to search, arrows, Enter to preview, Esc back, Delete', async () => {
@@ -247,12 +274,12 @@ describe('the library', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy Older story as a post' }));
     await screen.findByText('Copied the post to the clipboard.');
     fireEvent.click(screen.getByRole('button', { name: 'Open the original of Older story' }));
-    expect(log).toMatchObject({ downloads: [['Older story.md']], copied: ['post of Older story'], opened: ['https://news.example/old'] });
+    expect(log).toMatchObject({ downloads: [['_posts/Older story.md']], copied: ['post of Older story'], opened: ['https://news.example/old'] });
   });
 
   it('reports a failed export instead of failing silently', async () => {
     const { client } = fakeClient();
-    client.exportPost = () => {
+    client.postFor = () => {
       throw new Error('disk full');
     };
     renderApp(client);
@@ -305,6 +332,6 @@ describe('preview and editing', () => {
     await screen.findByText(/Changes saved/);
     expect(store.get('a')).toMatchObject({ title: 'Better title', contentHtml: '<p>Keep this.</p><p>And this.</p>' });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    await waitFor(() => expect(log.downloads).toEqual([['Better title.md']]));
+    await waitFor(() => expect(log.downloads).toEqual([['_posts/Better title.md']]));
   });
 });

@@ -28,6 +28,10 @@ export const FIRST_SCREEN = 30;
 interface Notice {
   message: string;
   undo?: Clip[];
+  /** Stops what the notice reports on (a long export). */
+  cancel?: () => void;
+  /** Stays until replaced (progress). */
+  sticky?: boolean;
 }
 
 export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }: PopupAppProps) {
@@ -51,7 +55,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     (next: Notice) => {
       clearTimeout(noticeTimer.current);
       setNotice(next);
-      noticeTimer.current = setTimeout(() => setNotice(undefined), noticeMs);
+      if (!next.sticky) noticeTimer.current = setTimeout(() => setNotice(undefined), noticeMs);
     },
     [noticeMs],
   );
@@ -116,16 +120,32 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     return full;
   }
 
-  const exportClips = (list: Clip[]) =>
+  const exportClip = (c: Clip) =>
     attempt(() => {
-      const posts = list.map((c) => client.exportPost(c));
-      client.download(posts);
-      showNotice({ message: posts.length === 1 ? t('exported', posts[0]!.fileName) : t('exportedMany', posts.length) });
+      const file = client.postFor(c);
+      client.downloadPost(file);
+      showNotice({ message: t('exported', file.path.slice(file.path.lastIndexOf('/') + 1)) });
+    });
+
+  /** Several clips: one zip, with progress and a way to stop. */
+  const exportMany = (ids: string[]) =>
+    attempt(async () => {
+      const stop = new AbortController();
+      const progress = (done: number) =>
+        showNotice({ message: t('exporting', done, ids.length), cancel: () => stop.abort(), sticky: true });
+      progress(0);
+      try {
+        const count = await client.exportZip(ids, stop.signal, ({ done }) => progress(done));
+        showNotice({ message: t('exportedMany', count) });
+      } catch (error) {
+        if (!stop.signal.aborted) throw error;
+        showNotice({ message: t('exportCancelled') });
+      }
     });
 
   const copyClip = (c: Clip) =>
     attempt(async () => {
-      await client.copyText(client.exportPost(c).text);
+      await client.copyText(client.postFor(c).text);
       showNotice({ message: t('copied') });
     });
 
@@ -257,7 +277,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
           clip={detail}
           client={client}
           onBack={() => setDetail(undefined)}
-          onExport={(c) => void exportClips([c])}
+          onExport={(c) => void exportClip(c)}
           onCopy={(c) => void copyClip(c)}
           onSave={(edit) => void saveEdit(edit)}
         />
@@ -290,7 +310,10 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
               onClear={() => setSelected(new Set())}
               onAddTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [tag], []), await refresh()))}
               onRemoveTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [], [tag]), await refresh()))}
-              onExport={() => void attempt(async () => exportClips(await Promise.all(selectedIds().map(fullClip))))}
+              onExport={() => {
+                const ids = selectedIds();
+                void (ids.length === 1 ? attempt(async () => exportClip(await fullClip(ids[0]!))) : exportMany(ids));
+              }}
               onDelete={() => void deleteIds(selectedIds())}
             />
           )}
@@ -311,14 +334,16 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
               onKeyDown={onListKey}
               onOpen={(c) => client.openUrl(c.url)}
               onPreview={(c) => void openDetail(c)}
-              onExport={(c) => void attempt(async () => exportClips([await fullClip(c.id)]))}
+              onExport={(c) => void attempt(async () => exportClip(await fullClip(c.id)))}
               onCopy={(c) => void attempt(async () => copyClip(await fullClip(c.id)))}
               onDelete={(c) => void deleteIds([c.id])}
             />
           )}
         </section>
       )}
-      {notice && <UndoBar message={notice.message} onUndo={notice.undo && (() => void undoDelete(notice.undo!))} />}
+      {notice && (
+        <UndoBar message={notice.message} onUndo={notice.undo && (() => void undoDelete(notice.undo!))} onCancel={notice.cancel} />
+      )}
     </main>
   );
 }

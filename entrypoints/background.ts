@@ -4,6 +4,8 @@ import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/util
 import {
   deleteClips,
   getClip,
+  getClips,
+  importDrafts,
   listClips,
   mergeSearchIndexIfDue,
   openClipperDb,
@@ -13,9 +15,9 @@ import {
   searchClipSeqs,
   updateClip,
 } from '@/utils/db';
-import type { ClipDraft } from '@/utils/types';
+import type { ClipDraft, ExtractMode } from '@/utils/types';
 import type { ClipperDb } from '@/utils/db';
-import { browserClipPlatform, showOutcomeOnBadge } from '@/utils/browser-platform';
+import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/browser-platform';
 import { errorText } from '@/utils/errors';
 import { serveMessages } from '@/utils/messaging';
 
@@ -37,6 +39,8 @@ export default defineBackground(() => {
     listClips: async ({ limit }) => listClips(await db, limit),
     searchClips: async ({ query }) => (await searchClipSeqs(await db, query)) ?? null,
     getClip: async ({ id }) => (await getClip(await db, id)) ?? null,
+    getClips: async ({ ids }) => getClips(await db, ids),
+    importClips: ({ drafts }) => write((d) => importDrafts(d, drafts, { now: Date.now(), newId: deps.newId })),
     updateClip: ({ id, edit }) => write(async (d) => (await updateClip(d, id, edit)) ?? null),
     retagClips: ({ ids, add, remove }) => write(async (d) => (await retagClips(d, ids, add, remove), { done: true as const })),
     deleteClips: ({ ids }) => write((d) => deleteClips(d, ids)),
@@ -61,6 +65,9 @@ export default defineBackground(() => {
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
       __newsClipperCommand: onClipCommand,
+      // The popup's clip, for a given tab, answering its outcome (reliability tests clip many at once).
+      __newsClipperClipTab: (tabId: number, mode: ExtractMode = 'article') => write(() => clipTab(deps, { tabId, mode })),
+      __newsClipperSetExtractTimeout: setExtractTimeout,
       __newsClipperSeed: async (drafts: ClipDraft[]) => {
         const times: number[] = [];
         for (const draft of drafts) {

@@ -80,7 +80,34 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
     blocking(_currentVersion, _blockedVersion, event) {
       (event.target as IDBDatabase).close();
     },
+    // Every version since 1 closes itself when asked (above), so a wait here is short; say why.
+    blocked(currentVersion) {
+      console.warn(`The clip library (version ${currentVersion}) is still open elsewhere; its upgrade waits for it to close.`);
+    },
   });
+}
+
+/** Whether `error` (or what it wraps) says the browser's storage quota for the extension is used up. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message))) return true;
+  }
+  return false;
+}
+
+/**
+ * Asks the browser to keep the library when it runs short of space (`navigator.storage.persist()`,
+ * available in pages, not in workers). Answers whether storage is persistent; never throws.
+ */
+export async function requestPersistentStorage(storage: Partial<StorageManager> | undefined = globalThis.navigator?.storage): Promise<boolean> {
+  try {
+    if (!storage?.persist) return false;
+    if (await storage.persisted?.()) return true;
+    return await storage.persist();
+  } catch {
+    return false;
+  }
 }
 
 function termsOf(summary: ClipSummary, contentHtml: string): string[] {
@@ -209,15 +236,66 @@ export async function deleteClips(db: ClipperDb, ids: string[]): Promise<Clip[]>
   return deleted.filter((clip): clip is Clip => clip !== undefined);
 }
 
-/** Puts back clips that `deleteClips` returned (undo). */
+/**
+ * Puts whole clips back: those `deleteClips` returned (undo), or a backup's. A clip keeps its
+ * number only while it is still in the library; otherwise it gets a new one, since numbers in a
+ * backup belong to another library.
+ */
 export async function restoreClips(db: ClipperDb, clips: Clip[]): Promise<void> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
-  await Promise.all(
-    clips.map(({ contentHtml, revisions, original, ...summary }) =>
-      writeClip(tx, { ...summary, revisionCount: revisions.length }, { id: summary.id, contentHtml, revisions, ...(original && { original }) }),
-    ),
+  for (const { contentHtml, revisions, original, ...summary } of clips) {
+    const present = await tx.objectStore('clips').get(summary.id);
+    const seq = present?.seq ?? (await nextSeq(tx));
+    await writeClip(tx, { ...summary, seq, revisionCount: revisions.length }, { id: summary.id, contentHtml, revisions, ...(original && { original }) });
+  }
+  await tx.done;
+}
+
+/** Whole clips by id, for backups and bulk exports (missing ids are left out). */
+export async function getClips(db: ClipperDb, ids: string[]): Promise<Clip[]> {
+  const tx = db.transaction(['clips', 'contents'], 'readonly');
+  const clips = await Promise.all(
+    ids.map(async (id) => {
+      const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
+      return summary && content ? joinClip(summary, content) : undefined;
+    }),
   );
   await tx.done;
+  return clips.filter((clip): clip is Clip => clip !== undefined);
+}
+
+export interface ImportDraft extends ClipDraft {
+  tags: string[];
+  clippedAt?: number;
+}
+
+/**
+ * Adds imported posts. An article the library already has (same URL) is not added again: it
+ * only gains the post's tags.
+ */
+export async function importDrafts(db: ClipperDb, drafts: ImportDraft[], { now, newId }: SaveOptions): Promise<{ added: number; known: number }> {
+  let added = 0;
+  for (const { tags, clippedAt, ...draft } of drafts) {
+    const tx = db.transaction(ALL_STORES, 'readwrite');
+    const urlKeys = articleUrlKeys(draft.pageUrl, draft.url);
+    let existing: ClipSummary | undefined;
+    for (const key of urlKeys) existing ??= await tx.objectStore('clips').index('by-urlKey').get(key);
+    if (existing) {
+      const merged = [...new Set([...existing.tags, ...tags])];
+      if (merged.length !== existing.tags.length) {
+        const content = await tx.objectStore('contents').get(existing.id);
+        if (content) await writeClip(tx, { ...existing, tags: merged }, content);
+      }
+    } else {
+      const { contentHtml, ...meta } = draft;
+      const at = clippedAt ?? now;
+      const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: at, updatedAt: at, tags, urlKeys, revisionCount: 0 };
+      await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [] });
+      added++;
+    }
+    await tx.done;
+  }
+  return { added, known: drafts.length - added };
 }
 
 /** Applies the user's edits; the first edit of title, byline or body keeps the extraction. */

@@ -1,58 +1,55 @@
-import { zipSync } from 'fflate';
-import { archivePost, archivePostFileName, readFromLine, resolvePostFileName, type ArchivePostInput } from './format/archive-post';
+import { exportClip, type ExportedFile } from './format/presets';
+import type { HtmlParser } from './format/html-parser';
+import { exportZip, type ExportProgress, type ZipExportResult } from './format/zip';
+import type { ExportSettings } from './settings';
 import type { Clip } from './types';
 
-// The popup's export: the archive post of a clip, as a download or as text for the clipboard.
+// The pages' export: one clip as a file in the user's preset, several as one zip in the preset's
+// layout, and the blob link that saves either.
 
-export interface ExportedPost {
-  /** The file name FORMAT.md gives, without the `_posts/` folder (a download cannot name folders). */
-  fileName: string;
-  text: string;
+export type { ExportedFile };
+
+export function postFor(clip: Clip, settings: ExportSettings, parser: HtmlParser, now = Date.now()): ExportedFile {
+  return exportClip(clip, settings.preset, { parser, template: settings.template, now });
 }
 
-export function archivePostOf(clip: Clip, now = Date.now()): ExportedPost {
-  const input: ArchivePostInput = {
-    title: clip.title,
-    url: clip.url,
-    byline: clip.byline,
-    siteName: clip.siteName,
-    publishedAt: clip.publishedAt,
-    clippedAt: clip.clippedAt,
-    tags: clip.tags,
-    contentHtml: clip.contentHtml,
-  };
-  return { fileName: archivePostFileName(input, now), text: archivePost(input, now) };
+/** A download cannot name folders: the file keeps the last part of its path. */
+export function downloadName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export interface ZipRequest {
+  clips: AsyncIterable<Clip>;
+  total: number;
+  settings: ExportSettings;
+  parser: HtmlParser;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+/** The zip of several clips, gathered chunk by chunk (fflate streams it). */
+export async function zipClips({ clips, total, settings, parser, signal, onProgress }: ZipRequest): Promise<{ chunks: Uint8Array[]; result: ZipExportResult }> {
+  const chunks: Uint8Array[] = [];
+  const result = await exportZip(clips, {
+    preset: settings.preset,
+    template: settings.template,
+    parser,
+    total,
+    signal,
+    onProgress,
+    write: (chunk) => void chunks.push(chunk),
+  });
+  return { chunks, result };
 }
 
 /**
- * Saves text through a blob link. Unlike `downloads.download`, this needs no permission and
+ * Saves bytes through a blob link. Unlike `downloads.download`, this needs no permission and
  * keeps the file name in every browser.
  */
-export function downloadTextFile(doc: Document, { fileName, text }: ExportedPost): void {
-  downloadBytes(doc, fileName, new TextEncoder().encode(text), 'text/markdown;charset=utf-8');
-}
-
-/**
- * Several posts as one zip in the archive's layout (`_posts/…`), names made unique by the
- * FORMAT.md collision rule.
- */
-export function zipPosts(posts: ExportedPost[]): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
-  const texts = new Map<string, string>();
-  const encoder = new TextEncoder();
-  for (const post of posts) {
-    const name = resolvePostFileName(post.fileName, readFromLine(post.text) ?? '', (n) => texts.get(n));
-    texts.set(name, post.text);
-    files[`_posts/${name}`] = encoder.encode(post.text);
-  }
-  return zipSync(files, { level: 6 });
-}
-
-/** Downloads bytes under a file name through a blob link. */
-export function downloadBytes(doc: Document, fileName: string, bytes: Uint8Array, type: string): void {
+export function downloadBlob(doc: Document, fileName: string, parts: BlobPart[], type: string): void {
   const view = doc.defaultView;
   if (!view) throw new Error('No window to download from.');
-  const url = view.URL.createObjectURL(new view.Blob([bytes as BlobPart], { type }));
+  const url = view.URL.createObjectURL(new view.Blob(parts, { type }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,4 +1,5 @@
-import { isClip, isClipEdit, isId, isObject, isString, isStringArray } from './shapes';
+import type { ImportDraft } from './db';
+import { isClip, isClipEdit, isDraft, isId, isObject, isString, isStringArray } from './shapes';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from './types';
 
 // The one message protocol between extension pages and the background worker. Each message has
@@ -23,6 +24,10 @@ export interface Protocol {
   /** The newest `limit` summaries, or all of them. */
   listClips: { request: { limit?: number }; response: ClipSummary[] };
   getClip: { request: { id: string }; response: Clip | null };
+  /** Whole clips, a batch at a time (backups, bulk exports). */
+  getClips: { request: { ids: string[] }; response: Clip[] };
+  /** Imported posts: new articles are added, known ones (same URL) only gain tags. */
+  importClips: { request: { drafts: ImportDraft[] }; response: { added: number; known: number } };
   /** Numbers (`seq`) of the clips matching a search query; null when the query has nothing to search. */
   searchClips: { request: { query: string }; response: number[] | null };
   updateClip: { request: { id: string; edit: ClipEdit }; response: ClipSummary | null };
@@ -42,6 +47,8 @@ export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | 
 
 type Validator = (request: unknown) => boolean;
 
+/** Batches stay well under the message size browsers accept. */
+export const BATCH_LIMIT = 200;
 const isTabId = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const isIdList = (v: unknown) => Array.isArray(v) && v.length <= 100_000 && v.every(isId);
 const isTagList = (v: unknown) => isStringArray(v) && v.every((t) => t.trim().length > 0 && t.length <= 100);
@@ -55,6 +62,12 @@ const validators: { [T in MessageType]: Validator } = {
   listClips: (r) =>
     isObject(r) && Object.keys(r).every((k) => k === 'limit') && (r.limit === undefined || (Number.isInteger(r.limit) && (r.limit as number) > 0)),
   getClip: (r) => isObject(r) && isId(r.id),
+  getClips: (r) => isObject(r) && isIdList(r.ids) && (r.ids as unknown[]).length <= BATCH_LIMIT,
+  importClips: (r) =>
+    isObject(r) &&
+    Array.isArray(r.drafts) &&
+    r.drafts.length <= BATCH_LIMIT &&
+    r.drafts.every((d: unknown) => isDraft(d) && isObject(d) && isTagList(d.tags) && (d.clippedAt === undefined || Number.isFinite(d.clippedAt))),
   searchClips: (r) => isObject(r) && isString(r.query) && r.query.length <= 500,
   updateClip: (r) => isObject(r) && isId(r.id) && isClipEdit(r.edit),
   retagClips: (r) => isObject(r) && isIdList(r.ids) && isTagList(r.add) && isTagList(r.remove),

@@ -1,7 +1,12 @@
 import type { ClipOutcome } from './messages';
-import type { ExportedPost } from './export-post';
+import type { ExportedFile } from './export-post';
 import type { HtmlParser } from './body-blocks';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from './types';
+
+export interface ZipProgress {
+  done: number;
+  total: number;
+}
 
 /** Everything the popup and the library tab ask of the outside world; pages wire the browser, tests a fake. */
 export interface PopupClient {
@@ -17,9 +22,11 @@ export interface PopupClient {
   retagClips(ids: string[], add: string[], remove: string[]): Promise<void>;
   deleteClips(ids: string[]): Promise<Clip[]>;
   restoreClips(clips: Clip[]): Promise<void>;
-  exportPost(clip: Clip): ExportedPost;
-  /** One post downloads as a file; several as one zip. */
-  download(posts: ExportedPost[]): void;
+  /** One clip as a file in the user's export preset. */
+  postFor(clip: Clip): ExportedFile;
+  downloadPost(file: ExportedFile): void;
+  /** Several clips as one zip download; answers how many posts it holds. Cancel with the signal. */
+  exportZip(ids: string[], signal: AbortSignal, onProgress: (progress: ZipProgress) => void): Promise<number>;
   copyText(text: string): Promise<void>;
   openUrl(url: string): void;
   openLibraryTab?(): void;

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dictionaryFor, translator } from '@/utils/i18n';
+import type { OptionsClient } from '@/utils/options-client';
+import { SAMPLE_CLIP } from '@/utils/sample-clip';
+import { loadSettings } from '@/utils/settings';
+import { I18n } from './i18n-context';
+import { OptionsApp } from './OptionsApp';
+
+afterEach(cleanup);
+
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+    clear: () => map.clear(),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
+  };
+}
+
+function setup(overrides: Partial<OptionsClient> = {}) {
+  const calls: string[] = [];
+  const client: OptionsClient = {
+    newestClip: async () => ({ ...SAMPLE_CLIP, title: 'Newest: a "quoted" title' }),
+    backup: async () => (calls.push('backup'), 12),
+    restore: async () => ({ restored: 3, errors: [] }),
+    importFiles: async () => ({ added: 2, known: 1, errors: ['notes.txt: not a Markdown file'] }),
+    ...overrides,
+  };
+  const storage = memoryStorage();
+  render(
+    <I18n.Provider value={translator(dictionaryFor('en'))}>
+      <OptionsApp client={client} storage={storage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} now={() => Date.UTC(2024, 0, 10)} />
+    </I18n.Provider>,
+  );
+  return { storage, calls };
+}
+
+const previewText = () => document.querySelector('.preview-text')?.textContent ?? '';
+
+describe('OptionsApp', () => {
+  it('previews the archive post of the newest clip, and switching preset is saved and previewed', async () => {
+    const { storage } = setup();
+    await waitFor(() => expect(previewText()).toContain('title: "Newest: a \\"quoted\\" title"'));
+    expect(document.querySelector('.preview-path')?.textContent).toMatch(/^_posts\/2023-06-18-/);
+    fireEvent.click(screen.getByRole('radio', { name: /^Hugo/ }));
+    expect(loadSettings(storage).preset).toBe('hugo');
+    await waitFor(() => expect(document.querySelector('.preview-path')?.textContent).toMatch(/^content\/posts\//));
+  });
+
+  it('edits a custom template with a live preview and reports mistakes with their place', async () => {
+    const { storage } = setup();
+    fireEvent.click(screen.getByRole('radio', { name: /^Custom template/ }));
+    const text = await screen.findByRole('textbox', { name: 'Template' });
+    fireEvent.input(text, { target: { value: '---\ntitle: Clip – {{title}}\n---\n{{body_markdown}}\n' } });
+    await waitFor(() => expect(previewText()).toContain('title: "Clip – Newest: a \\"quoted\\" title"'));
+    expect(loadSettings(storage).template.text).toContain('Clip – {{title}}');
+    fireEvent.input(text, { target: { value: '{{titel}}' } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/line 1, column \d+/);
+  });
+
+  it('reminds to back up, backs up, and imports with a per-file report', async () => {
+    const { storage, calls } = setup();
+    expect(screen.getByText(/Removing the extension deletes the library/)).toBeTruthy();
+    expect(screen.getByText(/time for a backup/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
+    await screen.findByText('Backed up 12 clips.');
+    expect(calls).toEqual(['backup']);
+    expect(loadSettings(storage).lastBackupAt).toBe(Date.UTC(2024, 0, 10));
+    const input = screen.getByLabelText(/Import posts/) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['x'], 'notes.txt')] } });
+    await screen.findByText('Imported 2 new articles; 1 were already in the library.');
+    expect(screen.getByText('notes.txt: not a Markdown file')).toBeTruthy();
+  });
+
+  it('says when something fails', async () => {
+    setup({ backup: async () => Promise.reject(new Error('quota exceeded')) });
+    fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
+    expect((await screen.findByText(/That did not work/)).textContent).toContain('quota exceeded');
+  });
+});

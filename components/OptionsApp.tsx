@@ -1,0 +1,203 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { HtmlParser } from '@/utils/format/html-parser';
+import { PRESETS, exportClip, type PresetId } from '@/utils/format/presets';
+import { TEMPLATE_HELP, TemplateError, checkTemplate, type CustomTemplate } from '@/utils/format/template';
+import { errorText } from '@/utils/errors';
+import type { OptionsClient } from '@/utils/options-client';
+import { loadSettings, saveSettings, type ExportSettings } from '@/utils/settings';
+import type { Clip } from '@/utils/types';
+import { useT } from './i18n-context';
+
+interface OptionsAppProps {
+  client: OptionsClient;
+  storage: Storage;
+  parser: HtmlParser;
+  /** Shown in the preview while the library is empty. */
+  sampleClip: Clip;
+  now?: () => number;
+}
+
+const WEEK = 7 * 24 * 3600 * 1000;
+const TARGETS: NonNullable<CustomTemplate['target']>[] = ['gfm', 'jekyll', 'hugo', 'obsidian'];
+
+/** The export preset, the custom template with a live preview, backup, restore and import. */
+export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now }: OptionsAppProps) {
+  const t = useT();
+  const [settings, setSettings] = useState<ExportSettings>(() => loadSettings(storage));
+  const [newest, setNewest] = useState<Clip | null>();
+  const [status, setStatus] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    client.newestClip().then(setNewest, () => setNewest(null));
+  }, [client]);
+
+  function update(next: ExportSettings) {
+    setSettings(next);
+    saveSettings(storage, next);
+  }
+  const setTemplate = (patch: Partial<CustomTemplate>) => update({ ...settings, template: { ...settings.template, ...patch } });
+
+  const errors = useMemo(() => checkTemplate(settings.template), [settings.template]);
+  const previewClip = newest ?? sampleClip;
+  const preview = useMemo(() => {
+    try {
+      return exportClip(previewClip, settings.preset, { parser, template: settings.template });
+    } catch (error) {
+      return { path: '', text: error instanceof TemplateError ? '' : errorText(error) };
+    }
+  }, [previewClip, settings.preset, settings.template, parser]);
+
+  async function run(action: () => Promise<string>) {
+    setBusy(true);
+    setStatus(t('working'));
+    setProblems([]);
+    try {
+      setStatus(await action());
+    } catch (error) {
+      setStatus(t('failed', errorText(error)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fileInput = (label: string, accept: string, multiple: boolean, onFiles: (files: File[]) => void) => (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        disabled={busy}
+        onChange={(e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const files = Array.from(input.files ?? []);
+          input.value = '';
+          if (files.length > 0) onFiles(files);
+        }}
+      />
+    </label>
+  );
+
+  const lastBackup = settings.lastBackupAt;
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <section aria-labelledby="format">
+        <h2 id="format">{t('exportFormat')}</h2>
+        {Object.values(PRESETS).map((preset) => (
+          <label class="preset" key={preset.id}>
+            <input type="radio" name="preset" value={preset.id} checked={settings.preset === preset.id} onChange={() => update({ ...settings, preset: preset.id as PresetId })} />
+            <span>
+              <strong>{preset.label}</strong> — {preset.description}
+            </span>
+          </label>
+        ))}
+      </section>
+      {settings.preset === 'custom' && (
+        <section aria-labelledby="template">
+          <h2 id="template">{t('templateSection')}</h2>
+          <label class="field">
+            <span>{t('templateText')}</span>
+            <textarea rows={12} spellcheck={false} value={settings.template.text} onInput={(e) => setTemplate({ text: (e.currentTarget as HTMLTextAreaElement).value })} />
+          </label>
+          <label class="field">
+            <span>{t('templateFileName')}</span>
+            <input type="text" spellcheck={false} value={settings.template.fileName} onInput={(e) => setTemplate({ fileName: (e.currentTarget as HTMLInputElement).value })} />
+          </label>
+          <label class="field">
+            <span>{t('templateTarget')}</span>
+            <select value={settings.template.target ?? 'gfm'} onChange={(e) => setTemplate({ target: (e.currentTarget as HTMLSelectElement).value as CustomTemplate['target'] })}>
+              {TARGETS.map((target) => (
+                <option key={target} value={target}>
+                  {target}
+                </option>
+              ))}
+            </select>
+          </label>
+          {errors.length > 0 && (
+            <div role="alert" class="errors">
+              <strong>{t('templateErrors')}</strong>
+              <ul>
+                {errors.map((error) => (
+                  <li key={`${error.part}-${error.index}`}>{error.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <details>
+            <summary>{t('templateHelp')}</summary>
+            <ul>
+              {TEMPLATE_HELP.rules.map((rule) => (
+                <li key={rule}>{rule}</li>
+              ))}
+            </ul>
+            <h3>{t('variables')}</h3>
+            <dl>
+              {TEMPLATE_HELP.variables.map((v) => [<dt key={`${v.name}-t`}>{`{{${v.name}}}`}</dt>, <dd key={`${v.name}-d`}>{v.description}</dd>])}
+            </dl>
+            <h3>{t('filters')}</h3>
+            <dl>
+              {TEMPLATE_HELP.filters.map((f) => [<dt key={`${f.name}-t`}>{f.usage}</dt>, <dd key={`${f.name}-d`}>{f.description}</dd>])}
+            </dl>
+            <pre>{TEMPLATE_HELP.example}</pre>
+          </details>
+        </section>
+      )}
+      <section aria-labelledby="preview">
+        <h2 id="preview">{newest ? t('previewHeading') : t('previewSample')}</h2>
+        <p>
+          <code class="preview-path">{preview.path}</code>
+        </p>
+        <pre class="preview-text">{preview.text}</pre>
+      </section>
+      <section aria-labelledby="backup">
+        <h2 id="backup">{t('backupSection')}</h2>
+        <p class="warning">{t('backupWarning')}</p>
+        <p>
+          {lastBackup === undefined ? t('backupNever') : t('backupLast', new Date(lastBackup).toLocaleString())}
+          {(lastBackup === undefined || now() - lastBackup > WEEK) && <strong> {t('backupReminder')}</strong>}
+        </p>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const count = await client.backup();
+              update({ ...loadSettings(storage), lastBackupAt: now() });
+              return t('backupDone', count);
+            })
+          }
+        >
+          {t('backupNow')}
+        </button>
+        {fileInput(t('restoreLabel'), '.zip,application/zip', false, ([file]) =>
+          void run(async () => {
+            const { restored, errors: restoreErrors } = await client.restore(file!);
+            setProblems(restoreErrors);
+            return t('restoreDone', restored);
+          }),
+        )}
+        {fileInput(t('importLabel'), '.md,.markdown,.zip,text/markdown,application/zip', true, (files) =>
+          void run(async () => {
+            const report = await client.importFiles(files);
+            setProblems(report.errors);
+            return t('importDone', report.added, report.known);
+          }),
+        )}
+        <p role="status">{status}</p>
+        {problems.length > 0 && (
+          <div class="errors">
+            <strong>{t('importProblems')}</strong>
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}
