@@ -5,6 +5,8 @@ import {
   DB_VERSION,
   deleteClips,
   getClip,
+  getClips,
+  importDrafts,
   listClips,
   openClipperDb,
   restoreClips,
@@ -139,7 +141,8 @@ describe('deleting', () => {
     expect(await listClips(db)).toEqual([]);
     expect(await searchClipIds(db, 'alpha')).toEqual([]);
     await restoreClips(db, deleted);
-    expect(await getClip(db, a.clip.id)).toEqual(deleted.find((c) => c.id === a.clip.id));
+    // Back under a new number: the old one may already have been reused by nothing, but never is.
+    expect(await getClip(db, a.clip.id)).toEqual({ ...deleted.find((c) => c.id === a.clip.id), seq: expect.any(Number) });
     expect(await searchClipIds(db, 'alpha')).toEqual([a.clip.id]);
   });
 });
@@ -226,6 +229,35 @@ describe('search', () => {
     await saveDraft(db, makeDraft({ contentHtml: '<p>Flood in the south.</p>' }), options(2));
     expect(await searchClipIds(db, 'earthquake')).toEqual([]);
     expect(await searchClipIds(db, 'flood')).toEqual([clip.id]);
+  });
+});
+
+describe('restoring and importing', () => {
+  it('restores a backup into an empty library with new numbers, and imports posts without duplicates', async () => {
+    const source = await freshDb();
+    const { clip } = await saveDraft(source, makeDraft({ title: '备份里的剪藏' }), options(1));
+    await updateClip(source, clip.id, { tags: ['存档'], note: '注' });
+    const backup = await getClips(source, [clip.id, 'missing']);
+    expect(backup).toHaveLength(1);
+    const target = await freshDb();
+    await saveDraft(target, makeDraft({ url: 'https://news.example/other', pageUrl: 'https://news.example/other' }), options(1));
+    await restoreClips(target, backup);
+    const restored = await getClip(target, clip.id);
+    expect(restored).toMatchObject({ title: '备份里的剪藏', tags: ['存档'], note: '注' });
+    expect(restored?.seq).not.toBe(1);
+    expect(await searchClipIds(target, '备份')).toEqual([clip.id]);
+
+    const imported = await importDrafts(
+      target,
+      [
+        { ...makeDraft({ title: '备份里的剪藏' }), tags: ['新标签'] },
+        { ...makeDraft({ url: 'https://news.example/new', pageUrl: 'https://news.example/new', title: 'New one' }), tags: [], clippedAt: 77 },
+      ],
+      options(5),
+    );
+    expect(imported).toEqual({ added: 1, known: 1 });
+    expect((await getClip(target, clip.id))?.tags).toEqual(['存档', '新标签']);
+    expect((await listClips(target)).find((c) => c.title === 'New one')?.clippedAt).toBe(77);
   });
 });
 

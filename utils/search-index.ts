@@ -53,7 +53,15 @@ function unionSorted(lists: ArrayLike<number>[]): number[] {
   const nonEmpty = lists.filter((l) => l.length > 0);
   // The usual case, one stored list, is sorted already.
   if (nonEmpty.length === 1) return Array.from(nonEmpty[0]!);
-  return [...new Set(nonEmpty.flatMap((l) => Array.from(l)))].sort((a, b) => a - b);
+  // Clip numbers are small and dense: marking them in a bitmap beats sorting a merged list
+  // (a one-character query can join hundreds of lists).
+  let max = 0;
+  for (const list of nonEmpty) for (let i = 0; i < list.length; i++) if (list[i]! > max) max = list[i]!;
+  const seen = new Uint8Array(max + 1);
+  for (const list of nonEmpty) for (let i = 0; i < list.length; i++) seen[list[i]!] = 1;
+  const out: number[] = [];
+  for (let seq = 0; seq <= max; seq++) if (seen[seq]) out.push(seq);
+  return out;
 }
 
 /** Folds pending clips into the postings. Answers how many clips it merged. */
