@@ -7,8 +7,10 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   manifest: ({ browser, mode }) => ({
-    name: 'News Clipper',
-    description: 'Clip news articles into a local library and export them as archive posts.',
+    // Translated in public/_locales; the browser's language picks one (and the pages follow it).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Only what features use: the clicked tab, injecting the clipper into it, copying a post.
     // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
     permissions: ['activeTab', 'scripting', 'clipboardWrite', ...(mode === 'e2e' ? ['tabs'] : [])],
@@ -16,7 +18,7 @@ export default defineConfig({
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Clip the article in the current tab',
+        description: '__MSG_clipCommand__',
       },
     },
     ...(browser === 'firefox'

@@ -1,14 +1,15 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { I18n } from '@/components/i18n-context';
 import { OptionsApp } from '@/components/OptionsApp';
 import { dictionaryFor, translator } from '@/utils/i18n';
+import { pageLanguage } from '@/utils/page-language';
 import { optionsClient } from '@/utils/options-client';
 import { SAMPLE_CLIP } from '@/utils/sample-clip';
 import '../popup/style.css';
 
-const t = translator(dictionaryFor(browser.i18n.getUILanguage()));
-document.documentElement.lang = browser.i18n.getUILanguage();
+const language = pageLanguage();
+const t = translator(dictionaryFor(language));
+document.documentElement.lang = language.replace(/_/g, '-');
 document.title = t('optionsTitle');
 
 render(

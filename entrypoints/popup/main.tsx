@@ -1,13 +1,14 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { I18n } from '@/components/i18n-context';
 import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
 import { extensionClient, targetTabId } from '@/utils/extension-client';
 import { dictionaryFor, translator } from '@/utils/i18n';
+import { pageLanguage } from '@/utils/page-language';
 import './style.css';
 
-const t = translator(dictionaryFor(browser.i18n.getUILanguage()));
-document.documentElement.lang = browser.i18n.getUILanguage();
+const language = pageLanguage();
+const t = translator(dictionaryFor(language));
+document.documentElement.lang = language.replace(/_/g, '-');
 document.title = t('appTitle');
 
 const client = extensionClient(window, targetTabId(location.search));

@@ -5,9 +5,12 @@ import { zhTW } from './zh-tw';
 export type { MessageKey };
 export type Translate = (key: MessageKey, ...values: (string | number)[]) => string;
 
-/** English, Simplified or Traditional Chinese, from a BCP 47 tag such as the browser's UI language. */
+/**
+ * English, Simplified or Traditional Chinese, from a language tag: BCP 47 (`zh-TW`) or the
+ * browser's chosen extension locale (`zh_TW`, from `i18n.getMessage('@@ui_locale')`).
+ */
 export function dictionaryFor(language: string): Dictionary {
-  const tag = language.toLowerCase();
+  const tag = language.toLowerCase().replace(/_/g, '-');
   if (!tag.startsWith('zh')) return en;
   return /^zh-(tw|hk|mo|hant)/.test(tag) ? zhTW : zhCN;
 }
