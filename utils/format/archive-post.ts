@@ -1,6 +1,8 @@
 // The archive post of FORMAT.md: a Jekyll post whose bytes are fixed by the golden file.
 
-import { readDoubleQuoted, yamlDoubleQuoted, yamlFlowItem, yamlScalar } from './yaml';
+import { isRefusedChar } from './file-names';
+import { flowList } from './front-matter';
+import { readDoubleQuoted, yamlDoubleQuoted, yamlScalar } from './yaml';
 
 export interface ArchivePostInput {
   title: string;
@@ -83,8 +85,13 @@ function hostOf(url: string): string {
   }
 }
 
+/** The site name; a page without a usable one still gets a category: the host it came from. */
+export function siteLabelOf(siteName: string, url: string): string {
+  return cleanTitle(siteName) || hostOf(url);
+}
+
 /** The site name, and the user's tags after it, without blanks or repeats. */
-function postTags(siteLabel: string, userTags: readonly string[]): string[] {
+export function postTags(siteLabel: string, userTags: readonly string[]): string[] {
   const tags: string[] = [];
   for (const tag of [siteLabel, ...userTags]) {
     const clean = cleanTitle(tag);
@@ -93,16 +100,11 @@ function postTags(siteLabel: string, userTags: readonly string[]): string[] {
   return tags;
 }
 
-function flowList(items: readonly string[]): string {
-  return items.length === 0 ? '[ ]' : `[ ${items.map(yamlFlowItem).join(', ')} ]`;
-}
-
 /** The whole post: 17 lines, LF, ending with a newline. */
 export function archivePost(input: ArchivePostInput, now?: number): string {
   const instant = archivePostDate(input, now);
   const title = cleanTitle(input.title);
-  // A page without a usable site name still gets a category: the host it came from.
-  const siteLabel = cleanTitle(input.siteName) || hostOf(input.url);
+  const siteLabel = siteLabelOf(input.siteName, input.url);
   const author = cleanTitle(input.byline ?? '') || siteLabel;
   const categories = postTags(siteLabel, []);
   const lines = [
@@ -134,12 +136,6 @@ function cutTitle(title: string): string {
   const last = title.charCodeAt(MAX_TITLE_UNITS - 1);
   const splitsPair = last >= 0xd800 && last <= 0xdbff;
   return title.slice(0, splitsPair ? MAX_TITLE_UNITS - 1 : MAX_TITLE_UNITS);
-}
-
-/** Characters that Windows, some other file systems or `downloads.download` refuse in a name. */
-function isRefusedChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return '\\:*?"<>|'.includes(ch) || code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }
 
 /** `YYYY-MM-DD-<title>.md`, without the `_posts/` folder. */
