@@ -16,15 +16,15 @@ const LATIN_CHAR_THRESHOLD = 500;
  */
 const MIN_ARTICLE_WEIGHT = 140;
 
-export type ReadabilityArticle = NonNullable<ReturnType<Readability['parse']>>;
+export type ReadabilityArticle = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
 /**
  * Readability gives up on text shorter than its threshold and retries with weaker heuristics.
  * One CJK character carries about three Latin ones, so a mostly CJK page gets a third of the
  * threshold and a 300-character Chinese report still clips cleanly.
  */
-function charThresholdFor(doc: Document): number {
-  const share = cjkShare(countScripts(sampleText(doc.body ?? doc.documentElement)));
+function charThresholdFor(sample: string): number {
+  const share = cjkShare(countScripts(sample));
   return Math.round(LATIN_CHAR_THRESHOLD / (1 + 2 * share));
 }
 
@@ -42,12 +42,14 @@ export interface PageArticle {
 }
 
 /**
- * Reads the article of `clone` (a prepared copy: Readability rewrites it). `textOf` is the
- * document whose text decides the CJK threshold (the live page; the clone's text is the same).
+ * Reads the article of `clone` (a prepared copy: Readability rewrites it). `sample` is the page's
+ * text as `sampleText` gives it (computed here unless the caller has it already).
  */
-export function readArticle(clone: Document, win: Window, baseUrl: string, textOf: Document = clone): PageArticle {
+export function readArticle(clone: Document, win: Window, baseUrl: string, sample = sampleText(clone.body ?? clone.documentElement)): PageArticle {
   // keepClasses: the sanitizer decides which classes survive (code language classes).
-  const article = new Readability(clone, { charThreshold: charThresholdFor(textOf), keepClasses: true }).parse();
+  // The article element itself, not its serialisation: the sanitizer copies it instead of
+  // parsing a string that Readability would have written only to be parsed again.
+  const article = new Readability(clone, { charThreshold: charThresholdFor(sample), keepClasses: true, serializer: (el) => el as Element }).parse();
   const enough = weightedLength(countScripts(article?.textContent ?? '')) >= MIN_ARTICLE_WEIGHT;
   if (!article?.content || !enough) return { article };
   return { article, body: normalizeElement(sanitizeToBody(article.content, win), baseUrl) };

@@ -9,6 +9,7 @@ import { joinNextPages, type FetchPage, MAX_PAGES } from './multi-page';
 import { normalizeBody, type NormalizedBody } from './normalize-body';
 import { sanitizeHtml } from './sanitize';
 import { selectionHtml } from './selection';
+import { sampleText } from './text';
 
 export interface ExtractOptions {
   mode: ExtractMode;
@@ -91,8 +92,10 @@ export function extractDraft(doc: Document, win: Window, options: ExtractOptions
     return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: true }) };
   }
 
-  const { article, body } = readArticle(clone, win, baseUrl, doc);
-  const meta = readMetadata(doc, pageUrl, { now, readability: article });
+  // The page's text, sampled once: it sets Readability's threshold and the page's time zone.
+  const sample = sampleText(doc.body ?? doc.documentElement);
+  const { article, body } = readArticle(clone, win, baseUrl, sample);
+  const meta = readMetadata(doc, pageUrl, { now, readability: article, sample });
   if (!body) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
   return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false }) };
 }

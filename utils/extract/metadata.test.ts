@@ -118,6 +118,22 @@ describe('byline and source', () => {
     );
   });
 
+  it('reads credits after a dateline, before a day-month date, and co-authors in parentheses', () => {
+    const header = (line: string) => `<article><h1>Title</h1><div class="meta">${line}</div><p>${'Text of the story. '.repeat(20)}</p></article>`;
+    expect(read('', header('Tuesday 15 October 2019 by Bradley M. Kuhn')).byline).toBe('Bradley M. Kuhn');
+    expect(read('', header('by Lucas Nolan 22 Dec 2016 651')).byline).toBe('Lucas Nolan');
+    expect(read('', header('Photo by Jane Doe')).byline).toBeUndefined();
+    expect(read('<meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)">').byline).toBe('Bradley M. Kuhn');
+    const lemonde = '<article><h1>T</h1><span itemprop="author"><a href="/j/mu/">Martin Untersinger</a> (avec Damien Leloup et Morgane Tual)</span></article>';
+    expect(read('', lemonde).byline).toBe('Martin Untersinger, Damien Leloup, Morgane Tual');
+  });
+
+  it('never takes a JSON-LD author that is only a URL', () => {
+    expect(read(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', url: 'https://example.com/staff/jane' } })).byline).toBeUndefined();
+    expect(read(ld({ '@type': 'NewsArticle', author: 'https://www.facebook.com/jane.doe' })).byline).toBeUndefined();
+    expect(read(ld({ '@type': 'NewsArticle', author: [{ '@type': 'Person', name: 'https://x.com/jd' }, { name: 'Jane Doe' }] })).byline).toBe('Jane Doe');
+  });
+
   it('does not take "记者会" (press conference) in a summary line for a credit', () => {
     const body = `<article><h1>标题</h1><div class="summary">外交部发言人在记者会上表示反对</div><p>${'正文内容。'.repeat(30)}</p></article>`;
     expect(read('', body).byline).toBeUndefined();
@@ -208,6 +224,36 @@ describe('dates', () => {
       '<section class="related-posts"><time datetime="2023-06-01T00:00:00Z">x</time><span itemprop="datePublished">2023-06-01</span></section>' +
       '<footer>2023-06-02 10:00</footer><div id="comments"><time datetime="2023-06-03T00:00:00Z">y</time></div>';
     expect(published('', body)).toBeUndefined();
+  });
+
+  it('never takes the date of a related list that comes before the article in the page', () => {
+    const body =
+      '<div class="related-stories"><h3>Earlier</h3><span class="date">2023-06-01 08:00</span><time datetime="2023-06-01T00:00:00Z">June 1</time>' +
+      '<span itemprop="datePublished">2023-06-01</span><abbr class="published" title="2023-06-01T00:00:00Z">x</abbr></div>' +
+      `<article><h1>标题</h1><div class="info">2023年06月18日 23:48 来源：新华社</div><p>${'正文内容。'.repeat(40)}</p></article>`;
+    expect(published('', body, 'zh-CN')).toBe(Date.parse('2023-06-18T15:48:00Z'));
+  });
+
+  it("reads the article's own footer and aside, hAtom dates and unambiguous numeric dates", () => {
+    const aside = `<article><h1>T</h1><p>${'Text. '.repeat(60)}</p><aside><time datetime="2013-09-29" itemprop="datePublished">2013-09-29</time></aside></article>`;
+    expect(published('', aside)).toBe(Date.parse('2013-09-29T00:00:00Z'));
+    const footer = `<article><h1>T</h1><p>${'Text. '.repeat(60)}</p><footer>Posted <time class="entry-date" datetime="2013-09-29T10:00:00Z">Sep 29</time></footer></article>`;
+    expect(published('', footer)).toBe(Date.parse('2013-09-29T10:00:00Z'));
+    const blogger =
+      '<div class="post hentry"><h3 class="post-title">Open flow</h3><p>' + 'Text. '.repeat(60) + '</p>' +
+      '<div class="post-footer"><abbr class="published" itemprop="datePublished" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr></div></div>';
+    expect(published('<meta property="og:title" content="Open flow">', blogger)).toBe(Date.parse('2016-05-08T07:55:00Z'));
+    expect(published('<meta name="publishdate" content="05/29/2007 09:49:00">')).toBe(Date.parse('2007-05-29T09:49:00Z'));
+    expect(published('<meta name="publishdate" content="05/06/2007">')).toBeUndefined();
+  });
+
+  it('finds the dateline under a headline that is no h1, by the title it shows', () => {
+    const body =
+      '<header class="site"><h1><a href="/">Silicon Exposed</a></h1></header>' +
+      `<div class="entry"><h2>Friday Facts #282 - 0.17 in sight</h2><div>Posted by kovarex on 2019-02-15</div><p>${'Text. '.repeat(60)}</p></div>`;
+    const meta = read('<title>Friday Facts #282 - 0.17 in sight | Factorio</title><meta property="og:site_name" content="Factorio.com">', body);
+    expect(meta.publishedAt).toBe(Date.parse('2019-02-15T00:00:00Z'));
+    expect(meta.title).toBe('Friday Facts #282 - 0.17 in sight');
   });
 
   it('reads modified times', () => {

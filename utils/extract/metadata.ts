@@ -35,6 +35,8 @@ export interface ReadabilityHints {
 
 export interface MetadataOptions {
   now?: number;
+  /** The page's text as `sampleText` gives it, when the caller has it already. */
+  sample?: string;
   readability?: ReadabilityHints | null;
 }
 
@@ -423,7 +425,7 @@ export function readMetadata(doc: Document, pageUrl: string, options: MetadataOp
   const { byline, source } = readByline(c, [siteName, ...siteNames]);
 
   const lang = first(c, LANG_RULES, nonEmpty);
-  const zone = impliedZoneOffset(lang, sampleText(doc.body ?? doc.documentElement));
+  const zone = impliedZoneOffset(lang, options.sample ?? sampleText(doc.body ?? doc.documentElement));
   const time = (v: string) => {
     const ms = parseDate(v, zone);
     return isPlausibleTime(ms, c.now) ? ms : undefined;

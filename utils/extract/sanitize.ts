@@ -39,10 +39,10 @@ export function sanitizeHtml(html: string, win: Window): string {
 }
 
 /**
- * Sanitizes `html` into the `<body>` of an inert document of DOMPurify's own, for work that goes
- * on in the DOM (normalising): the same parse and sanitizing, without serialising and parsing the
- * result again.
+ * Sanitizes `content` (HTML, or an element of an inert document, which DOMPurify copies rather
+ * than parsing its serialisation) into the `<body>` of an inert document of DOMPurify's own, for
+ * work that goes on in the DOM (normalising) without serialising and parsing the result again.
  */
-export function sanitizeToBody(html: string, win: Window): HTMLElement {
-  return purifier(win).sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM: true });
+export function sanitizeToBody(content: string | Element, win: Window): HTMLElement {
+  return purifier(win).sanitize(content, { ...SANITIZE_CONFIG, RETURN_DOM: true }) as HTMLElement;
 }
