@@ -1,12 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
 // The e2e build (`wxt build --mode e2e`) is the only one with host access: headless tests
 // cannot press the toolbar button, so `activeTab` is never granted there.
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     // Translated in public/_locales; the browser's language picks one (and the pages follow it).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -15,6 +17,12 @@ export default defineConfig({
     // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
     permissions: ['activeTab', 'scripting', 'clipboardWrite', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
+    // Extension pages run only their own scripts; no plugins, no <base>, no form posts, never framed
+    // by others. Images stay allowed (no img-src): the preview shows the article's own images. The
+    // preview's srcdoc frame inherits this policy and adds its own stricter one.
+    ...(manifestVersion === 3
+      ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }
+      : { content_security_policy: EXTENSION_PAGES_CSP }),
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+K' },

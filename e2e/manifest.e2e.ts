@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './driver/headless';
 
-// The shipped manifests (`npm run build`, `npm run build:firefox`) ask for no host access at all.
+// The shipped manifests (`npm run build`, `build:firefox`, `build:firefox-mv3`) ask for no host access at all.
 
 interface Manifest {
   manifest_version: number;
@@ -12,13 +12,14 @@ interface Manifest {
   optional_permissions?: string[];
   content_scripts?: unknown[];
   commands?: Record<string, { suggested_key?: { default?: string } }>;
+  content_security_policy?: string | { extension_pages?: string };
 }
 
 const read = (build: string): Manifest =>
   JSON.parse(readFileSync(join(PROJECT_ROOT, '.output', build, 'manifest.json'), 'utf8')) as Manifest;
 const isHostPattern = (p: string) => /[:/*<]/.test(p);
 
-describe.each(['chrome-mv3', 'firefox-mv2'])('the shipped %s manifest', (build) => {
+describe.each(['chrome-mv3', 'firefox-mv2', 'firefox-mv3'])('the shipped %s manifest', (build) => {
   const manifest = read(build);
 
   it('asks for exactly the API permissions the features use, and no host access', () => {
@@ -26,6 +27,18 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the shipped %s manifest', (build) 
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect((manifest.optional_permissions ?? []).filter(isHostPattern)).toEqual([]);
     expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('gives extension pages a strict CSP: own scripts only, no plugins, no <base>, no form posts, not framed by others', () => {
+    const csp = manifest.content_security_policy;
+    const policy = typeof csp === 'string' ? csp : csp?.extension_pages;
+    expect(policy?.split(';').map((d) => d.trim())).toEqual([
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'self'",
+    ]);
   });
 
   it('binds the clip shortcut to Alt+Shift+K', () => {

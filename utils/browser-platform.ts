@@ -1,11 +1,32 @@
 import { browser } from 'wxt/browser';
-import type { ClipPlatform } from './clip-tab';
+import { ExtractTimeoutError, type ClipPlatform } from './clip-tab';
 import type { ClipOutcome } from './messages';
 import { EXTRACT_GLOBAL, type ExtractMode } from './types';
 
 // The worker's side of the browser: finding tabs, running the content script, the badge.
 
 const CONTENT_SCRIPT = '/clipper.js';
+
+/**
+ * How long a page may take to answer the clipper (a busy or hostile page must not hold a clip, and
+ * the popup waiting for it, forever). Above the content script's own bounds for a multi-page article.
+ */
+// Long enough for a multi-page article (ten pages, ten seconds each) on a slow connection.
+export const EXTRACT_TIMEOUT_MS = 120_000;
+let extractTimeoutMs = EXTRACT_TIMEOUT_MS;
+
+/** For tests: a shorter bound (the test build's hook sets it). */
+export function setExtractTimeout(ms: number): void {
+  extractTimeoutMs = ms;
+}
+
+function withinBound<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new ExtractTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export const browserClipPlatform: ClipPlatform = {
   async activeTab() {
@@ -14,16 +35,21 @@ export const browserClipPlatform: ClipPlatform = {
   },
   getTab: (tabId) => browser.tabs.get(tabId),
   isFileAccessAllowed: () => browser.extension.isAllowedFileSchemeAccess(),
-  async extract(tabId: number, mode: ExtractMode) {
-    // Injecting a file cannot pass arguments: the file defines the function, a second call runs it.
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: (name: string, extractMode: ExtractMode) =>
-        (globalThis as unknown as Record<string, (m: ExtractMode) => unknown>)[name]?.(extractMode),
-      args: [EXTRACT_GLOBAL, mode],
-    });
-    return injection?.result;
+  extract(tabId: number, mode: ExtractMode) {
+    return withinBound(
+      (async () => {
+        // Injecting a file cannot pass arguments: the file defines the function, a second call runs it.
+        await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+        const [injection] = await browser.scripting.executeScript({
+          target: { tabId },
+          func: (name: string, extractMode: ExtractMode) =>
+            (globalThis as unknown as Record<string, (m: ExtractMode) => unknown>)[name]?.(extractMode),
+          args: [EXTRACT_GLOBAL, mode],
+        });
+        return injection?.result;
+      })(),
+      extractTimeoutMs,
+    );
   },
   async hasSelection(tabId: number) {
     const [injection] = await browser.scripting.executeScript({

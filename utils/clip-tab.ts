@@ -1,4 +1,4 @@
-import { saveDraft, type ClipperDb } from './db';
+import { isQuotaError, saveDraft, type ClipperDb } from './db';
 import { errorText } from './errors';
 import type { ClipOutcome } from './messages';
 import { classifyTabUrl } from './tab-access';
@@ -24,6 +24,14 @@ export interface ClipPlatform {
   hasSelection(tabId: number): Promise<boolean>;
 }
 
+/** Thrown by a platform whose extraction did not answer within its time bound. */
+export class ExtractTimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`The page did not answer within ${Math.round(ms / 1000)} seconds.`);
+    this.name = 'ExtractTimeoutError';
+  }
+}
+
 export interface ClipDeps {
   platform: ClipPlatform;
   db: Promise<ClipperDb>;
@@ -47,6 +55,11 @@ export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: E
   try {
     result = await platform.extract(tab.id, request.mode);
   } catch (error) {
+    if (error instanceof ExtractTimeoutError)
+      return {
+        status: 'failed',
+        message: `This page took too long to read (more than ${Math.round(error.ms / 1000)} seconds), so nothing was stored. Wait until it has finished loading, or select the article's text and clip the selection.`,
+      };
     return { status: 'unclippable', message: `The browser did not let the clipper read this page (${errorText(error)}).` };
   }
   if (!isExtractResult(result)) return { status: 'failed', message: 'The page answered something that is not an article.' };
@@ -57,6 +70,12 @@ export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: E
     const saved = await saveDraft(await deps.db, result.draft, { now: deps.now(), newId: deps.newId });
     return { status: 'saved', ...saved };
   } catch (error) {
+    if (isQuotaError(error))
+      return {
+        status: 'failed',
+        message:
+          'Storage is full: the browser gives the clipper no more room, so this clip was not saved. Your earlier clips are safe. Free some space (delete clips you no longer need, or other sites\' data in the browser settings) and try again.',
+      };
     return { status: 'failed', message: `The clip could not be saved (${errorText(error)}). Nothing was stored.` };
   }
 }

@@ -96,20 +96,6 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-/**
- * Asks the browser to keep the library when it runs short of space (`navigator.storage.persist()`,
- * available in pages, not in workers). Answers whether storage is persistent; never throws.
- */
-export async function requestPersistentStorage(storage: Partial<StorageManager> | undefined = globalThis.navigator?.storage): Promise<boolean> {
-  try {
-    if (!storage?.persist) return false;
-    if (await storage.persisted?.()) return true;
-    return await storage.persist();
-  } catch {
-    return false;
-  }
-}
-
 function termsOf(summary: ClipSummary, contentHtml: string): string[] {
   const { title, siteName, byline = '', tags, note = '' } = summary;
   return indexTerms([title, siteName, byline, ...tags, note, htmlToText(contentHtml)].join('\n'));
@@ -153,10 +139,26 @@ export interface SaveOptions {
  * as a revision. The lookup and the write share one transaction, so concurrent saves of one
  * article cannot both create a clip.
  */
-export async function saveDraft(db: ClipperDb, draft: ClipDraft, { now, newId }: SaveOptions): Promise<SaveResult> {
+export async function saveDraft(db: ClipperDb, draft: ClipDraft, options: SaveOptions): Promise<SaveResult> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  try {
+    return await saveDraftIn(tx, draft, options);
+  } catch (error) {
+    // Nothing half-written: whatever failed, the whole transaction is undone. A full disk shows
+    // as the transaction's error, while its requests only say "aborted": answer the cause.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await tx.done.catch(() => {});
+    throw isQuotaError(tx.error) ? tx.error : error;
+  }
+}
+
+async function saveDraftIn(tx: WriteTx, draft: ClipDraft, { now, newId }: SaveOptions): Promise<SaveResult> {
   const { contentHtml, ...meta } = draft;
   const urlKeys = articleUrlKeys(draft.pageUrl, draft.url);
-  const tx = db.transaction(ALL_STORES, 'readwrite');
   const clips = tx.objectStore('clips');
 
   let existing: ClipSummary | undefined;

@@ -4,12 +4,16 @@ import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
 import { extensionClient, targetTabId } from '@/utils/extension-client';
 import { dictionaryFor, translator } from '@/utils/i18n';
 import { pageLanguage } from '@/utils/page-language';
+import { requestPersistentStorage } from '@/utils/persist-storage';
 import './style.css';
 
 const language = pageLanguage();
 const t = translator(dictionaryFor(language));
 document.documentElement.lang = language.replace(/_/g, '-');
 document.title = t('appTitle');
+
+// Browsers may evict a site's data when the disk runs low: ask for the library to be kept.
+void requestPersistentStorage();
 
 const client = extensionClient(window, targetTabId(location.search));
 // Asked before the first render, so the answer is on its way while the page draws.
