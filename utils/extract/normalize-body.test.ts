@@ -42,6 +42,12 @@ describe('normalizeBody', () => {
     expect(norm('<p>a  b&nbsp; c</p>').html).toBe('<p>a  b&nbsp; c</p>');
   });
 
+  it('drops whitespace between blocks even where a removed comment split it (found on ars-1)', () => {
+    expect(norm('<header><h2>Title</h2> <!-- byline --> </header><figure><img src="/a.png"> <figcaption> </figcaption></figure>').html).toBe(
+      '<header><h2>Title</h2></header><figure><img src="https://news.example.com/a.png"> <figcaption></figcaption></figure>',
+    );
+  });
+
   it('keeps the lines of <pre> as &#10;', () => {
     const out = norm('<pre><code>if (a) {\n  b();\n}\n</code></pre>\n<p>x</p>').html;
     expect(out).toBe('<pre><code>if (a) {&#10;  b();&#10;}&#10;</code></pre><p>x</p>');

@@ -109,14 +109,21 @@ export function normalizeBody(html: string, win: Window, baseUrl: string): Norma
 /** Normalises the sanitized content of `body` (an inert document's body; it is changed in place). */
 export function normalizeElement(body: Element, baseUrl: string): NormalizedBody {
   const root = unwrap(body);
-  const nodes: Node[] = [];
-  const walker = body.ownerDocument.createTreeWalker(root, 0x1 | 0x4 | 0x80); // elements, text, comments
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-  for (const node of nodes) {
+  const collect = (what: number) => {
+    const nodes: Node[] = [];
+    const walker = body.ownerDocument.createTreeWalker(root, what);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    return nodes;
+  };
+  for (const node of collect(0x1 | 0x80)) {
+    // elements and comments
     if (node.nodeType === COMMENT_NODE) (node as Comment).remove();
-    else if (node.nodeType === ELEMENT_NODE) fixAttributes(node as Element, baseUrl);
-    else fixText(node as Text);
+    else fixAttributes(node as Element, baseUrl);
   }
+  // Removed comments leave text nodes side by side: joined, whitespace between blocks is one
+  // node that can be dropped whole.
+  root.normalize();
+  for (const node of collect(0x4)) fixText(node as Text);
   keepLeadingNewlines(root);
   // Only preformatted text (and attribute values) can still hold line breaks; as character
   // references they keep their meaning and the body stays on one line.
