@@ -64,11 +64,13 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     () => client.listClips().then(setClips, (error: unknown) => showNotice({ message: t('loadFailed', errorText(error)) })),
     [client, showNotice, t],
   );
-  // The first screenful comes first; the whole library (for search and filters) follows.
+  // The first screenful comes first and is painted; only then is the whole library (for search
+  // and filters) asked for, so its larger answer cannot hold up the first rows.
   useEffect(() => {
-    let whole = false;
-    (firstScreen ?? client.listClips(FIRST_SCREEN)).then((first) => whole || setClips((before) => before ?? first), () => {});
-    void refresh().then(() => (whole = true));
+    (firstScreen ?? client.listClips(FIRST_SCREEN))
+      .then((first) => setClips((before) => before ?? first))
+      .catch(() => {})
+      .then(() => requestAnimationFrame(() => void refresh()));
   }, [client, refresh, firstScreen]);
   useEffect(() => {
     if (!asTab) client.hasSelection().then(setHasSelection, () => setHasSelection(false));
