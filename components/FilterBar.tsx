@@ -24,31 +24,24 @@ function dayValue(ms: number | undefined): string {
 export function FilterBar({ filters, sites, tags, onChange }: FilterBarProps) {
   const t = useT();
   const set = (patch: Partial<LibraryFilters>) => onChange({ ...filters, ...patch });
-  const pick = (value: string) => (value === '' ? undefined : value);
+  /** A menu of the values present, with "All" (undefined) first. */
+  const anyOf = (label: string, value: string | undefined, values: string[], choose: (value: string | undefined) => void) => (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value || undefined)}>
+        <option value="">{t('filterAny')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <div class="filters">
-      <label>
-        {t('filterSite')}
-        <select value={filters.site ?? ''} onChange={(e) => set({ site: pick((e.currentTarget as HTMLSelectElement).value) })}>
-          <option value="">{t('filterAny')}</option>
-          {sites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filterTag')}
-        <select value={filters.tag ?? ''} onChange={(e) => set({ tag: pick((e.currentTarget as HTMLSelectElement).value) })}>
-          <option value="">{t('filterAny')}</option>
-          {tags.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </label>
+      {anyOf(t('filterSite'), filters.site, sites, (site) => set({ site }))}
+      {anyOf(t('filterTag'), filters.tag, tags, (tag) => set({ tag }))}
       <label>
         {t('filterDateField')}
         <select value={filters.dateField} onChange={(e) => set({ dateField: (e.currentTarget as HTMLSelectElement).value as DateField })}>
