@@ -122,6 +122,13 @@ async function measurePopup(session: ClipperSession, queries: string[], runs: nu
       { timeout: 60_000 },
     );
     firstRows.push((await first.jsonValue()) as number);
+    // Let the page finish loading the whole library, and the worker go quiet, before the next
+    // open: a user does not open the popup again within a tenth of a second.
+    await page.waitForFunction(() => {
+      const count = /of (\d+)/.exec(document.querySelector('.count')?.textContent ?? '');
+      return count !== null && count[1] === (/(\d+) of/.exec(document.querySelector('.count')?.textContent ?? '')?.[1] ?? '');
+    }, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(1000);
     if (run === runs - 1) {
       for (const query of queries) search[query] = await typeQuery(page, query);
       const cdp = await session.context.newCDPSession(page);
