@@ -76,7 +76,7 @@ export function ClipDetail({ clip, client, onBack, onExport, onCopy, onSave }: C
           }}
         />
       ) : (
-        <ArticleFrame html={client.sanitize(shown.contentHtml)} lang={clip.lang} dir={clip.dir} />
+        <ArticleFrame html={client.sanitize(shown.contentHtml)} lang={clip.lang} dir={clip.dir} loadImages={client.previewImages()} />
       )}
       {clip.revisions.length > 0 && (
         <ol class="revisions">

@@ -79,6 +79,14 @@ describe('OptionsApp', () => {
     expect(screen.getByText('notes.txt: not a Markdown file')).toBeTruthy();
   });
 
+  it('turns preview images off', async () => {
+    const { storage } = setup();
+    const box = screen.getByRole('checkbox', { name: /Load the articles’ images in previews/ }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    expect(loadSettings(storage).previewImages).toBe(false);
+  });
+
   it('says when something fails', async () => {
     setup({ backup: async () => Promise.reject(new Error('quota exceeded')) });
     fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));

@@ -145,6 +145,13 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
           </details>
         </section>
       )}
+      <section aria-labelledby="privacy">
+        <h2 id="privacy">{t('privacySection')}</h2>
+        <label class="preset">
+          <input type="checkbox" checked={settings.previewImages} onChange={(e) => update({ ...settings, previewImages: (e.currentTarget as HTMLInputElement).checked })} />
+          <span>{t('previewImagesLabel')}</span>
+        </label>
+      </section>
       <section aria-labelledby="preview">
         <h2 id="preview">{newest ? t('previewHeading') : t('previewSample')}</h2>
         <p>

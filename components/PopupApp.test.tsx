@@ -37,6 +37,7 @@ function clipOf(id: string, title: string, at: number, extra: Partial<Clip> = {}
 }
 
 let zipDelay = 0;
+let loadImages = true;
 const summaryOf = ({ contentHtml: _c, revisions: _r, original: _o, ...s }: Clip): ClipSummary => s;
 
 /** An in-memory stand-in for the worker (search uses the real term functions), recording calls. */
@@ -97,6 +98,7 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
     copyText: async (text) => void log.copied.push(text),
     openUrl: (url) => void log.opened.push(url),
     sanitize: (html) => html.replace(/<script[\s\S]*?<\/script>/g, ''),
+    previewImages: () => loadImages,
     parser: new DOMParser(),
   };
   return { client, log, store };
@@ -318,6 +320,15 @@ describe('preview and editing', () => {
     expect(frame.getAttribute('srcdoc')).toContain("Content-Security-Policy");
     expect(frame.getAttribute('srcdoc')).toContain('<p>Keep this.</p>');
     expect(screen.getByText('2 paragraph(s) added, 0 removed')).toBeTruthy();
+  });
+
+  it('loads no image in the preview when the user turned images off', async () => {
+    loadImages = false;
+    renderApp(fakeClient({}, [article()]).client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview Original title' }));
+    const frame = (await screen.findByTitle('Article preview')) as HTMLIFrameElement;
+    expect(frame.getAttribute('srcdoc')).toContain("img-src 'none'");
+    loadImages = true;
   });
 
   it('edits the title, removes a block and saves', async () => {

@@ -51,6 +51,7 @@ export function extensionClient(win: Window, tabId: number | undefined): PopupCl
     openUrl: (url) => void browser.tabs.create({ url }),
     openLibraryTab: () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }),
     sanitize: (html) => sanitizeHtml(html, win),
+    previewImages: () => loadSettings(win.localStorage).previewImages,
     parser,
   };
 }

@@ -32,5 +32,7 @@ export interface PopupClient {
   openLibraryTab?(): void;
   /** Sanitizes HTML again before it is shown (stored HTML is never trusted blindly). */
   sanitize(html: string): string;
+  /** Whether previews load the articles' images (an options-page setting). */
+  previewImages(): boolean;
   parser: HtmlParser;
 }

@@ -10,9 +10,11 @@ describe('parseSettings', () => {
       preset: 'hugo',
       template: DEFAULT_TEMPLATE,
       downloadImages: true,
+      previewImages: true,
       lastBackupAt: 5,
     });
     expect(parseSettings(JSON.stringify({ preset: 'toString' })).preset).toBe('archive');
+    expect(parseSettings(JSON.stringify({ previewImages: false })).previewImages).toBe(false);
     expect(parseSettings(JSON.stringify({ template: { text: 'x', fileName: 'y.md', target: 'evil' } })).template).toEqual({ text: 'x', fileName: 'y.md' });
   });
 });

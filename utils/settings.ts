@@ -10,11 +10,13 @@ export interface ExportSettings {
   template: CustomTemplate;
   /** Store the articles' images in zips (asks for access to the image hosts at that moment). */
   downloadImages: boolean;
+  /** Load the articles' images in the preview (off: a preview makes no network request). */
+  previewImages: boolean;
   /** When the user last made a full backup (epoch ms). */
   lastBackupAt?: number;
 }
 
-export const DEFAULT_SETTINGS: ExportSettings = { preset: 'archive', template: DEFAULT_TEMPLATE, downloadImages: false };
+export const DEFAULT_SETTINGS: ExportSettings = { preset: 'archive', template: DEFAULT_TEMPLATE, downloadImages: false, previewImages: true };
 const KEY = 'news-clipper.settings';
 const TARGETS = new Set(['gfm', 'jekyll', 'hugo', 'obsidian']);
 
@@ -38,6 +40,7 @@ export function parseSettings(raw: string | null): ExportSettings {
     preset: isString(value.preset) && Object.hasOwn(PRESETS, value.preset) ? (value.preset as PresetId) : DEFAULT_SETTINGS.preset,
     template,
     downloadImages: value.downloadImages === true,
+    previewImages: value.previewImages !== false,
     ...(typeof value.lastBackupAt === 'number' && { lastBackupAt: value.lastBackupAt }),
   };
 }

@@ -110,6 +110,8 @@ export const en = {
   importDone: 'Imported {0} new articles; {1} were already in the library.',
   importProblems: 'These files were not imported:',
   working: 'Working…',
+  privacySection: 'Privacy',
+  previewImagesLabel: 'Load the articles’ images in previews (off: a preview sends no request anywhere)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -111,4 +111,6 @@ export const zhCN: Dictionary = {
   importDone: '导入了 {0} 篇新文章；{1} 篇已在剪藏库中。',
   importProblems: '以下文件未导入：',
   working: '处理中…',
+  privacySection: '隐私',
+  previewImagesLabel: '预览时加载文章图片（关闭后，预览不会发出任何网络请求）',
 };

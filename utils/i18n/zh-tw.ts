@@ -111,4 +111,6 @@ export const zhTW: Dictionary = {
   importDone: '匯入了 {0} 篇新文章；{1} 篇已在剪藏庫中。',
   importProblems: '以下檔案未匯入：',
   working: '處理中…',
+  privacySection: '隱私',
+  previewImagesLabel: '預覽時載入文章圖片（關閉後，預覽不會發出任何網路請求）',
 };
