@@ -1,9 +1,9 @@
+import type { HtmlParser } from './format/html-parser';
+
 // The body as a list of top-level blocks, so the user can remove one (a caption, a promo
 // paragraph) before export. Parsing needs a DOM: the caller passes its `DOMParser`.
 
-export interface HtmlParser {
-  parseFromString(html: string, type: 'text/html'): Document;
-}
+export type { HtmlParser };
 
 export interface BodyBlock {
   html: string;

@@ -1,6 +1,6 @@
 import type { ClipOutcome } from './messages';
 import type { ExportedFile } from './export-post';
-import type { HtmlParser } from './body-blocks';
+import type { HtmlParser } from './format/html-parser';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from './types';
 
 export interface ZipProgress {

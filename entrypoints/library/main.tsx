@@ -2,15 +2,11 @@ import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
 import { extensionClient } from '@/utils/extension-client';
-import { dictionaryFor, translator } from '@/utils/i18n';
-import { pageLanguage } from '@/utils/page-language';
+import { pageTranslator } from '@/utils/page-language';
 import '../popup/style.css';
 
 // The same library as the popup, with the room of a whole tab.
-const language = pageLanguage();
-const t = translator(dictionaryFor(language));
-document.documentElement.lang = language.replace(/_/g, '-');
-document.title = t('appTitle');
+const t = pageTranslator(document, 'appTitle');
 
 const client = extensionClient(window, undefined);
 // Asked before the first render, so the answer is on its way while the page draws.

@@ -1,16 +1,12 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { OptionsApp } from '@/components/OptionsApp';
-import { dictionaryFor, translator } from '@/utils/i18n';
-import { pageLanguage } from '@/utils/page-language';
+import { pageTranslator } from '@/utils/page-language';
 import { optionsClient } from '@/utils/options-client';
 import { SAMPLE_CLIP } from '@/utils/sample-clip';
 import '../popup/style.css';
 
-const language = pageLanguage();
-const t = translator(dictionaryFor(language));
-document.documentElement.lang = language.replace(/_/g, '-');
-document.title = t('optionsTitle');
+const t = pageTranslator(document, 'optionsTitle');
 
 render(
   <I18n.Provider value={t}>

@@ -2,15 +2,11 @@ import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
 import { extensionClient, targetTabId } from '@/utils/extension-client';
-import { dictionaryFor, translator } from '@/utils/i18n';
-import { pageLanguage } from '@/utils/page-language';
+import { pageTranslator } from '@/utils/page-language';
 import { requestPersistentStorage } from '@/utils/persist-storage';
 import './style.css';
 
-const language = pageLanguage();
-const t = translator(dictionaryFor(language));
-document.documentElement.lang = language.replace(/_/g, '-');
-document.title = t('appTitle');
+const t = pageTranslator(document, 'appTitle');
 
 // Browsers may evict a site's data when the disk runs low: ask for the library to be kept.
 void requestPersistentStorage();
