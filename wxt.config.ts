@@ -5,6 +5,10 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'non
 
 // The e2e build (`wxt build --mode e2e`) is the only one with host access: headless tests
 // cannot press the toolbar button, so `activeTab` is never granted there.
+
+// Storing an export's images in the zip needs access to the hosts that serve them. It is asked
+// for only then, host by host, from the export's own button; nothing is granted at install.
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
@@ -17,6 +21,8 @@ export default defineConfig({
     // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
     permissions: ['activeTab', 'scripting', 'clipboardWrite', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
+    // MV3 lists optional hosts apart; MV2 (Firefox) lists them among the optional permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_HOSTS } : { optional_permissions: OPTIONAL_HOSTS }),
     // Extension pages run only their own scripts; no plugins, no <base>, no form posts, never framed
     // by others. Images stay allowed (no img-src): the preview shows the article's own images. The
     // preview's srcdoc frame inherits this policy and adds its own stricter one.

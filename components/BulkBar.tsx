@@ -9,6 +9,11 @@ interface BulkBarProps {
   onAddTag: (tag: string) => void;
   onRemoveTag: (tag: string) => void;
   onExport: () => void;
+  /** Whether a zip export stores the images. */
+  includeImages: boolean;
+  onIncludeImages: (include: boolean) => void;
+  /** Export into a folder (library tab in Chromium): pick one, or the one of the last export. */
+  folder?: { remembered?: string; onPick: () => void; onRemembered: () => void };
   onDelete: () => void;
 }
 
@@ -41,6 +46,20 @@ export function BulkBar(props: BulkBarProps) {
       <button type="button" onClick={props.onExport}>
         {t('exportSelected')}
       </button>
+      <label class="inline-option">
+        <input type="checkbox" checked={props.includeImages} onChange={(e) => props.onIncludeImages((e.currentTarget as HTMLInputElement).checked)} />
+        {t('includeImages')}
+      </label>
+      {props.folder?.remembered !== undefined && (
+        <button type="button" onClick={props.folder.onRemembered}>
+          {t('exportToNamed', props.folder.remembered)}
+        </button>
+      )}
+      {props.folder && (
+        <button type="button" onClick={props.folder.onPick}>
+          {t('exportToFolder')}
+        </button>
+      )}
       <button type="button" class="danger" onClick={props.onDelete}>
         {t('deleteSelected')}
       </button>

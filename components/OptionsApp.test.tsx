@@ -87,6 +87,14 @@ describe('OptionsApp', () => {
     expect(loadSettings(storage).previewImages).toBe(false);
   });
 
+  it('turns images in exported zips on (the export bar reads the same setting)', async () => {
+    const { storage } = setup();
+    const box = screen.getByRole('checkbox', { name: /Store the articles’ images in exported zips/ }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    expect(loadSettings(storage).downloadImages).toBe(true);
+  });
+
   it('says when something fails', async () => {
     setup({ backup: async () => Promise.reject(new Error('quota exceeded')) });
     fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));

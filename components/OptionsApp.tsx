@@ -151,6 +151,10 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
           <input type="checkbox" checked={settings.previewImages} onChange={(e) => update({ ...settings, previewImages: (e.currentTarget as HTMLInputElement).checked })} />
           <span>{t('previewImagesLabel')}</span>
         </label>
+        <label class="preset">
+          <input type="checkbox" checked={settings.downloadImages} onChange={(e) => update({ ...settings, downloadImages: (e.currentTarget as HTMLInputElement).checked })} />
+          <span>{t('includeImagesOption')}</span>
+        </label>
       </section>
       <section aria-labelledby="preview">
         <h2 id="preview">{newest ? t('previewHeading') : t('previewSample')}</h2>

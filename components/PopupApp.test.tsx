@@ -43,7 +43,8 @@ const summaryOf = ({ contentHtml: _c, revisions: _r, original: _o, ...s }: Clip)
 /** An in-memory stand-in for the worker (search uses the real term functions), recording calls. */
 function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, initial: Clip[] = [clipOf('old', 'Older story', 1)]) {
   const store = new Map(initial.map((c) => [c.id, c]));
-  const log = { zipped: [] as string[], downloads: [] as string[][], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[] };
+  const log = { zipped: [] as string[], downloads: [] as string[][], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[], zipImages: [] as boolean[] };
+  let includeImages = false;
   const client: PopupClient = {
     async clipTab(mode) {
       log.modes.push(mode);
@@ -85,7 +86,8 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
     restoreClips: async (clips) => void clips.forEach((c) => store.set(c.id, c)),
     postFor: (clip) => ({ path: `_posts/${clip.title}.md`, text: `post of ${clip.title}` }),
     downloadPost: (file) => void log.downloads.push([file.path]),
-    async exportZip(ids, signal, onProgress) {
+    async exportZip(ids, signal, onProgress, options) {
+      log.zipImages.push(options?.images ?? false);
       for (const [i, id] of ids.entries()) {
         signal.throwIfAborted();
         onProgress({ done: i, total: ids.length });
@@ -93,8 +95,12 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
         log.zipped.push(store.get(id)!.title);
       }
       log.downloads.push(ids.map((id) => `${store.get(id)!.title}.md`));
-      return ids.length;
+      return { posts: ids.length, images: options?.images ? 1 : 0, failedImages: [] };
     },
+    includeImages: () => includeImages,
+    setIncludeImages: (include) => void (includeImages = include),
+    imageHosts: async () => ({ origins: ['https://img.example/*'], granted: true }),
+    requestImageHosts: async () => true,
     copyText: async (text) => void log.copied.push(text),
     openUrl: (url) => void log.opened.push(url),
     sanitize: (html) => html.replace(/<script[\s\S]*?<\/script>/g, ''),
@@ -346,3 +352,19 @@ describe('preview and editing', () => {
     await waitFor(() => expect(log.downloads).toEqual([['_posts/Better title.md']]));
   });
 });
+
+describe('export with images', () => {
+  it('remembers "Include images in the zip" and exports even one clip as a zip with its images', async () => {
+    const { client, log } = fakeClient({}, [clipOf('a', 'Climate talks stall', 5), clipOf('b', '東京の天気', 6)]);
+    renderApp(client);
+    await screen.findByText('Climate talks stall');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select 東京の天気' }));
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('checkbox', { name: 'Include images in the zip' }));
+    expect(client.includeImages()).toBe(true);
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Export selected' }));
+    await screen.findByText('Exported 1 posts with 1 images');
+    expect(log.zipImages).toEqual([true]);
+    expect(log.downloads).toEqual([['東京の天気.md']]);
+  });
+});
+

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/utils/errors';
 import { NO_FILTERS, facets, visibleClips, type LibraryFilters } from '@/utils/library-view';
+import type { DirectoryHandle } from '@/utils/folder-memory';
 import type { PopupClient } from '@/utils/popup-client';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '@/utils/types';
 import { BulkBar } from './BulkBar';
 import { ClipDetail } from './ClipDetail';
 import { ClipList } from './ClipList';
 import { ClipPanel, type ClipState } from './ClipPanel';
+import { ExportJob, type ExportJobSpec } from './ExportJob';
 import { FilterBar } from './FilterBar';
 import { useT } from './i18n-context';
 import { SearchBar } from './SearchBar';
@@ -47,6 +49,9 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   const [activeIndex, setActiveIndex] = useState(-1);
   const [detail, setDetail] = useState<Clip>();
   const [notice, setNotice] = useState<Notice>();
+  const [job, setJob] = useState<ExportJobSpec>();
+  const [includeImages, setIncludeImages] = useState(() => client.includeImages());
+  const [folder, setFolder] = useState<DirectoryHandle>();
   const noticeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const searchSeq = useRef(0);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -72,6 +77,9 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
       .catch(() => {})
       .then(() => requestAnimationFrame(() => void refresh()));
   }, [client, refresh, firstScreen]);
+  useEffect(() => {
+    client.folders?.remembered().then(setFolder, () => undefined);
+  }, [client]);
   useEffect(() => {
     if (!asTab) client.hasSelection().then(setHasSelection, () => setHasSelection(false));
   }, [client, asTab]);
@@ -129,21 +137,21 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
       showNotice({ message: t('exported', file.path.slice(file.path.lastIndexOf('/') + 1)) });
     });
 
-  /** Several clips: one zip, with progress and a way to stop. */
-  const exportMany = (ids: string[]) =>
-    attempt(async () => {
-      const stop = new AbortController();
-      const progress = (done: number) =>
-        showNotice({ message: t('exporting', done, ids.length), cancel: () => stop.abort(), sticky: true });
-      progress(0);
-      try {
-        const count = await client.exportZip(ids, stop.signal, ({ done }) => progress(done));
-        showNotice({ message: t('exportedMany', count) });
-      } catch (error) {
-        if (!stop.signal.aborted) throw error;
-        showNotice({ message: t('exportCancelled') });
-      }
-    });
+  /** Several clips: one zip (with images when chosen), with progress and a way to stop. */
+  const exportMany = (ids: string[]) => {
+    setNotice(undefined);
+    setJob({ kind: 'zip', ids, images: includeImages });
+  };
+
+  // The folder picker and the permission prompt need the click's user gesture: both start here.
+  const exportToFolder = (ids: string[], fresh: boolean) => {
+    const folders = client.folders;
+    if (!folders) return;
+    const chosen = fresh || !folder ? folders.pick() : folders.allow(folder).then((ok) => (ok ? folder : Promise.reject(new Error(t('folderNotAllowed', folder.name)))));
+    void chosen.then(setFolder, () => undefined);
+    setNotice(undefined);
+    setJob({ kind: 'folder', ids, folder: chosen });
+  };
 
   const copyClip = (c: Clip) =>
     attempt(async () => {
@@ -314,8 +322,20 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
               onRemoveTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [], [tag]), await refresh()))}
               onExport={() => {
                 const ids = selectedIds();
-                void (ids.length === 1 ? attempt(async () => exportClip(await fullClip(ids[0]!))) : exportMany(ids));
+                // One clip is one file, unless its images are to come along (they need a zip).
+                if (ids.length === 1 && !includeImages) void attempt(async () => exportClip(await fullClip(ids[0]!)));
+                else exportMany(ids);
               }}
+              includeImages={includeImages}
+              onIncludeImages={(include) => {
+                setIncludeImages(include);
+                client.setIncludeImages(include);
+              }}
+              folder={
+                asTab && client.folders
+                  ? { remembered: folder?.name, onPick: () => exportToFolder(selectedIds(), true), onRemembered: () => exportToFolder(selectedIds(), false) }
+                  : undefined
+              }
               onDelete={() => void deleteIds(selectedIds())}
             />
           )}
@@ -343,6 +363,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
           )}
         </section>
       )}
+      {job && <ExportJob job={job} client={client} noticeMs={noticeMs} onClose={() => setJob(undefined)} />}
       {notice && (
         <UndoBar message={notice.message} onUndo={notice.undo && (() => void undoDelete(notice.undo!))} onCancel={notice.cancel} />
       )}

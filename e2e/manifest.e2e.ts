@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './driver/headless';
 
-// The shipped manifests (`npm run build`, `build:firefox`, `build:firefox-mv3`) ask for no host access at all.
+// The shipped manifests (`npm run build`, `build:firefox`, `build:firefox-mv3`) ask for no host
+// access at install. Web hosts are optional: an export with images asks for its image hosts then.
 
 interface Manifest {
   manifest_version: number;
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: unknown[];
   commands?: Record<string, { suggested_key?: { default?: string } }>;
   content_security_policy?: string | { extension_pages?: string };
@@ -25,8 +27,14 @@ describe.each(['chrome-mv3', 'firefox-mv2', 'firefox-mv3'])('the shipped %s mani
   it('asks for exactly the API permissions the features use, and no host access', () => {
     expect(manifest.permissions?.slice().sort()).toEqual(['activeTab', 'clipboardWrite', 'scripting']);
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect((manifest.optional_permissions ?? []).filter(isHostPattern)).toEqual([]);
+    expect((manifest.permissions ?? []).filter(isHostPattern)).toEqual([]);
     expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('offers web hosts only as optional permissions (asked for by an export with images), and nothing else optional', () => {
+    const optional = manifest.manifest_version === 3 ? manifest.optional_host_permissions : manifest.optional_permissions;
+    expect(optional).toEqual(['http://*/*', 'https://*/*']);
+    if (manifest.manifest_version === 3) expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
   it('gives extension pages a strict CSP: own scripts only, no plugins, no <base>, no form posts, not framed by others', () => {

@@ -1,6 +1,9 @@
 import { exportClip, type ExportedFile } from './format/presets';
-import type { HtmlParser } from './format/html-parser';
-import { exportZip, type ExportProgress, type ZipExportResult } from './format/zip';
+import { parseBody, type HtmlParser } from './format/html-parser';
+import { imageUrls } from './format/images';
+import { exportZip, type ExportProgress, type FetchImage, type ZipExportResult } from './format/zip';
+import type { ZipSink } from './format/zip-writer';
+import { hostPatterns } from './image-fetch';
 import type { ExportSettings } from './settings';
 import type { Clip } from './types';
 
@@ -23,23 +26,68 @@ export interface ZipRequest {
   total: number;
   settings: ExportSettings;
   parser: HtmlParser;
+  /** Where the zip's bytes go (see blobSink). */
+  write: ZipSink;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
+  /** Given: the clips' images are stored in the zip. */
+  fetchImage?: FetchImage;
 }
 
-/** The zip of several clips, gathered chunk by chunk (fflate streams it). */
-export async function zipClips({ clips, total, settings, parser, signal, onProgress }: ZipRequest): Promise<{ chunks: Uint8Array[]; result: ZipExportResult }> {
-  const chunks: Uint8Array[] = [];
-  const result = await exportZip(clips, {
+/** The zip of several clips, written chunk by chunk as fflate makes it. */
+export function zipClips({ clips, total, settings, parser, write, signal, onProgress, fetchImage }: ZipRequest): Promise<ZipExportResult> {
+  return exportZip(clips, {
     preset: settings.preset,
     template: settings.template,
     parser,
     total,
     signal,
     onProgress,
-    write: (chunk) => void chunks.push(chunk),
+    write,
+    ...(fetchImage && { fetchImage }),
   });
-  return { chunks, result };
+}
+
+/** Chunks gathered into one Blob as they come: this many bytes at most wait in the page's heap. */
+const FOLD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A zip sink that folds its chunks into a Blob every few megabytes. Browsers keep Blob data out
+ * of the JavaScript heap (Chromium pages large ones to disk), so a long export's heap stays flat
+ * instead of holding the whole zip as arrays.
+ */
+export function blobSink(BlobType: typeof Blob): { write: ZipSink; parts(): BlobPart[] } {
+  let folded: Blob | undefined;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const fold = () => {
+    folded = new BlobType([...(folded ? [folded] : []), ...(pending as BlobPart[])]);
+    pending = [];
+    pendingBytes = 0;
+  };
+  return {
+    write(chunk) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= FOLD_BYTES) fold();
+    },
+    parts() {
+      fold();
+      return [folded!];
+    },
+  };
+}
+
+/** The host patterns an export with images needs, read from the clips' bodies. */
+export async function imageHostsOf(clips: AsyncIterable<Clip>, parser: HtmlParser, signal?: AbortSignal): Promise<string[]> {
+  const urls = new Set<string>();
+  for await (const clip of clips) {
+    signal?.throwIfAborted();
+    // Only bodies with an <img> are parsed: most of a text library costs one string search.
+    if (!/<img\b/i.test(clip.contentHtml)) continue;
+    for (const url of imageUrls(parseBody(parser, clip.contentHtml).root, clip.url)) urls.add(url);
+  }
+  return hostPatterns(urls);
 }
 
 /**

@@ -1,11 +1,22 @@
 import type { ClipOutcome } from './messages';
 import type { ExportedFile } from './export-post';
+import type { FolderClient } from './folder-client';
+import type { FailedImage } from './format/zip';
 import type { HtmlParser } from './format/html-parser';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from './types';
 
 export interface ZipProgress {
   done: number;
   total: number;
+}
+
+/** What a zip export wrote. */
+export interface ZipReport {
+  posts: number;
+  /** Image files stored in the zip. */
+  images: number;
+  /** Images that kept their remote link, and why. */
+  failedImages: FailedImage[];
 }
 
 /** Everything the popup and the library tab ask of the outside world; pages wire the browser, tests a fake. */
@@ -25,8 +36,17 @@ export interface PopupClient {
   /** One clip as a file in the user's export preset. */
   postFor(clip: Clip): ExportedFile;
   downloadPost(file: ExportedFile): void;
-  /** Several clips as one zip download; answers how many posts it holds. Cancel with the signal. */
-  exportZip(ids: string[], signal: AbortSignal, onProgress: (progress: ZipProgress) => void): Promise<number>;
+  /** Several clips as one zip download, with their images when asked. Cancel with the signal. */
+  exportZip(ids: string[], signal: AbortSignal, onProgress: (progress: ZipProgress) => void, options?: { images?: boolean }): Promise<ZipReport>;
+  /** Whether zips include the images (the user's setting, changed from the export bar too). */
+  includeImages(): boolean;
+  setIncludeImages(include: boolean): void;
+  /** The host patterns the clips' images need, and whether the extension may already fetch from them. */
+  imageHosts(ids: string[], signal: AbortSignal): Promise<{ origins: string[]; granted: boolean }>;
+  /** Asks the user for those hosts; call it straight from a click (the browser requires a gesture). */
+  requestImageHosts(origins: string[]): Promise<boolean>;
+  /** Export into a folder on disk: the library tab in Chromium only. */
+  folders?: FolderClient;
   copyText(text: string): Promise<void>;
   openUrl(url: string): void;
   openLibraryTab?(): void;

@@ -8,7 +8,8 @@ import '../popup/style.css';
 // The same library as the popup, with the room of a whole tab.
 const t = pageTranslator(document, 'appTitle');
 
-const client = extensionClient(window, undefined);
+// Only the tab exports into folders: the popup would close as soon as the folder picker opened.
+const client = extensionClient(window, undefined, { folders: true });
 // Asked before the first render, so the answer is on its way while the page draws.
 const firstScreen = client.listClips(FIRST_SCREEN);
 
