@@ -111,6 +111,14 @@ describe('an export into a folder', () => {
     await screen.findByText('Wrote 2 posts into _posts (1 updated)');
   });
 
+  it('runs a second export after the first one (a new run is not cancelled by the old one)', async () => {
+    const client = { folders: folders() } as unknown as PopupClient;
+    const { rerender } = show({ kind: 'folder', ids: ['a'], folder: Promise.resolve(posts) }, client);
+    await screen.findByText('Wrote 1 posts into _posts (1 updated)');
+    rerender(<ExportJob job={{ kind: 'folder', ids: ['a', 'b', 'c'], folder: Promise.resolve(posts) }} client={client} onClose={() => {}} noticeMs={60_000} />);
+    await screen.findByText('Wrote 3 posts into _posts (1 updated)');
+  });
+
   it('stops when cancelled, saying what was written', async () => {
     const client = { folders: folders(30) } as unknown as PopupClient;
     show({ kind: 'folder', ids: ['a', 'b', 'c', 'd', 'e'], folder: Promise.resolve(posts) }, client);

@@ -33,15 +33,21 @@ type View =
 export function ExportJob({ job, client, onClose, noticeMs }: ExportJobProps) {
   const t = useT();
   const [view, setView] = useState<View>({ kind: 'progress', message: '' });
-  const stop = useRef(new AbortController());
+  const stop = useRef<AbortController>(new AbortController());
   const answer = useRef<(reply: { granted: Promise<boolean> }) => void>(undefined);
   const close = useRef(onClose);
   close.current = onClose;
 
   useEffect(() => {
-    const { signal } = stop.current;
+    // A controller per run: a new export replacing this one must not inherit its cancel.
+    const controller = new AbortController();
+    stop.current = controller;
+    const { signal } = controller;
+    // A run replaced by a newer one says nothing more.
+    const current = () => stop.current === controller;
     const progress = (message: string) => !signal.aborted && setView({ kind: 'progress', message });
-    const report = (message: string, lasting = false, failedImages?: FailedImage[]) => setView({ kind: 'report', message, lasting, failedImages });
+    const report = (message: string, lasting = false, failedImages?: FailedImage[]) =>
+      current() && setView({ kind: 'report', message, lasting, failedImages });
 
     async function runZip(ids: string[], wantImages: boolean) {
       let images = wantImages;
@@ -91,7 +97,7 @@ export function ExportJob({ job, client, onClose, noticeMs }: ExportJobProps) {
       else if ((error as { name?: string } | null)?.name === 'AbortError') close.current(); // the folder picker was closed
       else report(t('failed', errorText(error)), true);
     });
-    return () => stop.current.abort();
+    return () => controller.abort();
     // One run per job: the job object is replaced for a new export.
   }, [job]);
 
