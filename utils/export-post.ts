@@ -49,7 +49,7 @@ export function zipClips({ clips, total, settings, parser, write, signal, onProg
 }
 
 /** Chunks gathered into one Blob as they come: this many bytes at most wait in the page's heap. */
-const FOLD_BYTES = 4 * 1024 * 1024;
+const FOLD_BYTES = 1024 * 1024;
 
 /**
  * A zip sink that folds its chunks into a Blob every few megabytes. Browsers keep Blob data out
