@@ -55,9 +55,3 @@ export function extensionClient(win: Window, tabId: number | undefined): PopupCl
     parser,
   };
 }
-
-/** `?tab=N` in the page's address, if any. */
-export function targetTabId(search: string): number | undefined {
-  const value = new URLSearchParams(search).get('tab');
-  return value === null ? undefined : Number(value);
-}
