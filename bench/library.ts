@@ -104,24 +104,47 @@ async function clipOneByOne(session: ClipperSession, count: number): Promise<num
 }
 
 interface PopupFigures {
+  /** Paint time of the first row (Element Timing), median of the opens. */
   firstRowsMs: number;
+  /** The page's own `clipper:first-rows` mark (the figure of earlier runs), median of the opens. */
+  firstRowsMarkMs: number;
   heapUsedMB: number;
   search: Record<string, { p50: number; p95: number; keystrokes: number }>;
 }
 
 async function measurePopup(session: ClipperSession, queries: string[], runs: number, libraryTotal: number): Promise<PopupFigures> {
   const firstRows: number[] = [];
+  const firstRowsMark: number[] = [];
   let heapUsedMB = 0;
   const search: PopupFigures['search'] = {};
   for (let run = 0; run < runs; run++) {
     const page = await session.context.newPage();
     await page.goto(session.extensionUrl('popup.html'));
-    const first = await page.waitForFunction(
+    // When the first row's title (or the empty library's message) was painted, as the browser's
+    // Element Timing reports it. Earlier runs read the page's own `clipper:first-rows` mark, set in
+    // an animation frame after the rows were rendered; once the rows render before the page's first
+    // frame, that callback can run before the frame is painted, so the browser's paint time is the
+    // honest figure. The mark is still read and reported beside it.
+    const painted = await page.evaluate(
+      (name) =>
+        new Promise<number>((resolve, reject) => {
+          setTimeout(() => reject(new Error('no first rows painted within 60 s')), 60_000);
+          new PerformanceObserver((list, observer) => {
+            const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier: string }).identifier === name);
+            if (!entry) return;
+            observer.disconnect();
+            resolve((entry as PerformanceEntry & { renderTime: number }).renderTime);
+          }).observe({ type: 'element', buffered: true });
+        }),
+      'first-rows',
+    );
+    firstRows.push(painted);
+    const mark = await page.waitForFunction(
       () => performance.getEntriesByName('clipper:first-rows')[0]?.startTime ?? null,
       undefined,
       { timeout: 60_000 },
     );
-    firstRows.push((await first.jsonValue()) as number);
+    firstRowsMark.push((await mark.jsonValue()) as number);
     // Let the page finish loading the whole library, and the worker go quiet, before the next
     // open: a user does not open the popup again within a tenth of a second.
     await page.waitForFunction(
@@ -139,7 +162,7 @@ async function measurePopup(session: ClipperSession, queries: string[], runs: nu
     }
     await page.close();
   }
-  return { firstRowsMs: round(median(firstRows)), heapUsedMB: round(heapUsedMB), search };
+  return { firstRowsMs: round(median(firstRows)), firstRowsMarkMs: round(median(firstRowsMark)), heapUsedMB: round(heapUsedMB), search };
 }
 
 /** Types a query one character at a time, as a user does, timing each keystroke to its results. */
@@ -202,6 +225,7 @@ async function main() {
     console.log(`\nLibrary benchmark (${CLIPS} clips, ~10 KB of mixed Chinese/English text each)\n`);
     console.table({
       'first rows painted (ms, median of 5 opens)': { empty: empty.firstRowsMs, full: full.firstRowsMs, goal: '≤ 150' },
+      'first-rows mark, as before (ms, median of 5)': { empty: empty.firstRowsMarkMs, full: full.firstRowsMarkMs, goal: '' },
       ...Object.fromEntries(
         queries.flatMap((q) => [
           [`search "${q}" p50 (ms)`, { empty: empty.search[q]?.p50, full: full.search[q]?.p50, goal: '' }],

@@ -14,6 +14,8 @@ interface ClipListProps extends ClipRowActions {
 }
 
 export const ROW_HEIGHT = 84;
+/** The Element Timing name of the first row's title (and of the empty library's message). */
+export const FIRST_ROWS_TIMING = 'first-rows';
 /** Rows drawn above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 6;
 
@@ -70,6 +72,7 @@ export function ClipList({ clips, query, activeIndex, freshId, selected, onToggl
           selected={selected.has(clip.id)}
           onToggleSelect={onToggleSelect}
           top={(first + i) * ROW_HEIGHT}
+          timing={first + i === 0 ? FIRST_ROWS_TIMING : undefined}
           height={ROW_HEIGHT}
           {...actions}
         />

@@ -97,7 +97,7 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
       log.downloads.push(ids.map((id) => `${store.get(id)!.title}.md`));
       return { posts: ids.length, images: options?.images ? 1 : 0, failedImages: [] };
     },
-    includeImages: () => includeImages,
+    includeImages: async () => includeImages,
     setIncludeImages: (include) => void (includeImages = include),
     imageHosts: async () => ({ origins: ['https://img.example/*'], granted: true }),
     requestImageHosts: async () => true,
@@ -354,13 +354,23 @@ describe('preview and editing', () => {
 });
 
 describe('export with images', () => {
+  it('shows the remembered "Include images in the zip" choice', async () => {
+    const { client } = fakeClient({}, [clipOf('a', 'Climate talks stall', 5)]);
+    client.setIncludeImages(true);
+    renderApp(client);
+    await screen.findByText('Climate talks stall');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Climate talks stall' }));
+    const box = within(screen.getByRole('toolbar')).getByRole('checkbox', { name: 'Include images in the zip' }) as HTMLInputElement;
+    await waitFor(() => expect(box.checked).toBe(true));
+  });
+
   it('remembers "Include images in the zip" and exports even one clip as a zip with its images', async () => {
     const { client, log } = fakeClient({}, [clipOf('a', 'Climate talks stall', 5), clipOf('b', '東京の天気', 6)]);
     renderApp(client);
     await screen.findByText('Climate talks stall');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select 東京の天気' }));
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('checkbox', { name: 'Include images in the zip' }));
-    expect(client.includeImages()).toBe(true);
+    expect(await client.includeImages()).toBe(true);
     fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Export selected' }));
     await screen.findByText('Exported 1 posts with 1 images');
     expect(log.zipImages).toEqual([true]);

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { createIndexStores, INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores } from './search-index';
 import { indexTerms } from './search-terms';
 import { htmlToText } from './search-text';
@@ -207,8 +207,16 @@ function revisionOf(summary: ClipSummary, contentHtml: string): ClipRevision {
  */
 export async function listClips(db: ClipperDb, limit?: number): Promise<ClipSummary[]> {
   if (limit === undefined) return (await db.getAllFromIndex('clips', 'by-updatedAt')).reverse();
+  const index = db.transaction('clips').store.index('by-updatedAt');
+  // One request where the browser reads an index backwards in one go (IndexedDB 3.0's `direction`,
+  // shipped with `getAllRecords`): a cursor costs a round trip to the storage process per clip.
+  const raw = unwrap(index);
+  if ('getAllRecords' in raw) {
+    const getAll = raw.getAll as unknown as (this: IDBIndex, options: { count: number; direction: IDBCursorDirection }) => IDBRequest<ClipSummary[]>;
+    return wrap(getAll.call(raw, { count: limit, direction: 'prev' }));
+  }
   const out: ClipSummary[] = [];
-  let cursor = await db.transaction('clips').store.index('by-updatedAt').openCursor(null, 'prev');
+  let cursor = await index.openCursor(null, 'prev');
   while (cursor && out.length < limit) {
     out.push(cursor.value);
     cursor = await cursor.continue();

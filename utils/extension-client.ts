@@ -53,7 +53,7 @@ export function extensionClient(win: Window, tabId: number | undefined, options:
       downloadBlob(doc, `clips-${current.preset}-${new Date().toISOString().slice(0, 10)}.zip`, sink.parts(), 'application/zip');
       return { posts: result.files.length, images: result.images, failedImages: result.failedImages };
     },
-    includeImages: () => settings().downloadImages,
+    includeImages: async () => settings().downloadImages,
     setIncludeImages: (include) => saveSettings(win.localStorage, { ...settings(), downloadImages: include }),
     async imageHosts(ids, signal) {
       const origins = await imageHostsOf(clipsInBatches(ids), parser, signal);
@@ -68,10 +68,4 @@ export function extensionClient(win: Window, tabId: number | undefined, options:
     ...(options.folders && { folders: folderClient({ win, parser, settings, clips: clipsInBatches }) }),
     parser,
   };
-}
-
-/** `?tab=N` in the page's address, if any. */
-export function targetTabId(search: string): number | undefined {
-  const value = new URLSearchParams(search).get('tab');
-  return value === null ? undefined : Number(value);
 }

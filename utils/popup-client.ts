@@ -39,7 +39,7 @@ export interface PopupClient {
   /** Several clips as one zip download, with their images when asked. Cancel with the signal. */
   exportZip(ids: string[], signal: AbortSignal, onProgress: (progress: ZipProgress) => void, options?: { images?: boolean }): Promise<ZipReport>;
   /** Whether zips include the images (the user's setting, changed from the export bar too). */
-  includeImages(): boolean;
+  includeImages(): Promise<boolean>;
   setIncludeImages(include: boolean): void;
   /** The host patterns the clips' images need, and whether the extension may already fetch from them. */
   imageHosts(ids: string[], signal: AbortSignal): Promise<{ origins: string[]; granted: boolean }>;

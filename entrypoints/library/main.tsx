@@ -1,17 +1,23 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
-import { extensionClient } from '@/utils/extension-client';
+import { deferredClient, firstScreenCalls } from '@/utils/deferred-client';
 import { pageTranslator } from '@/utils/page-language';
 import '../popup/style.css';
 
 // The same library as the popup, with the room of a whole tab.
 const t = pageTranslator(document, 'appTitle');
 
-// Only the tab exports into folders: the popup would close as soon as the folder picker opened.
-const client = extensionClient(window, undefined, { folders: true });
-// Asked before the first render, so the answer is on its way while the page draws.
-const firstScreen = client.listClips(FIRST_SCREEN);
+const early = firstScreenCalls(undefined);
+// Asked before anything else, so the answer is on its way while the page loads and draws.
+const firstScreen = early.listClips(FIRST_SCREEN);
+// The export and preview code loads beside the first render, not before it. Only the tab exports
+// into folders: the popup would close as soon as the folder picker opened.
+const client = deferredClient(
+  early,
+  import('@/utils/extension-client').then(({ extensionClient }) => extensionClient(window, undefined, { folders: true })),
+  { folders: 'showDirectoryPicker' in window },
+);
 
 render(
   <I18n.Provider value={t}>

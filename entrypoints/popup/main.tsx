@@ -1,19 +1,24 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
-import { extensionClient, targetTabId } from '@/utils/extension-client';
+import { deferredClient, firstScreenCalls, targetTabId } from '@/utils/deferred-client';
 import { pageTranslator } from '@/utils/page-language';
 import { requestPersistentStorage } from '@/utils/persist-storage';
 import './style.css';
 
 const t = pageTranslator(document, 'appTitle');
+const tabId = targetTabId(location.search);
+const early = firstScreenCalls(tabId);
+// Asked before anything else, so the answer is on its way while the page loads and draws.
+const firstScreen = early.listClips(FIRST_SCREEN);
+// The export and preview code loads beside the first render, not before it.
+const client = deferredClient(
+  early,
+  import('@/utils/extension-client').then(({ extensionClient }) => extensionClient(window, tabId)),
+);
 
 // Browsers may evict a site's data when the disk runs low: ask for the library to be kept.
 void requestPersistentStorage();
-
-const client = extensionClient(window, targetTabId(location.search));
-// Asked before the first render, so the answer is on its way while the page draws.
-const firstScreen = client.listClips(FIRST_SCREEN);
 
 render(
   <I18n.Provider value={t}>
