@@ -62,6 +62,33 @@ export function clipInTab(session: ClipperSession, tabId: number, mode: ExtractM
   return session.worker.evaluate(`(${CLIP_IN_WORKER})(${arg})`) as Promise<WorkerClip>;
 }
 
+/**
+ * The two steps of `clipInTab` apart, for the profiler, which samples the call alone: the
+ * injection, then (`call`) the entry function, answering what it answered and its page-clock time.
+ */
+export function injectClipper(session: ClipperSession, tabId: number): Promise<void> {
+  const arg = JSON.stringify({ tabId, file: CONTENT_SCRIPT });
+  return session.worker.evaluate(`(async ({ tabId, file }) => {
+  await chrome.scripting.executeScript({ target: { tabId }, files: [file] });
+})(${arg})`) as Promise<void>;
+}
+
+export function callClipper(session: ClipperSession, tabId: number, mode: ExtractMode): Promise<Omit<WorkerClip, 'totalMs' | 'injectMs'>> {
+  const arg = JSON.stringify({ tabId, entry: EXTRACT_GLOBAL, mode });
+  return session.worker.evaluate(`(async ({ tabId, entry, mode }) => {
+  const [injection] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: async (name, m) => {
+      const begin = performance.now();
+      const result = await globalThis[name]?.(m);
+      return { result, inPageMs: performance.now() - begin };
+    },
+    args: [entry, mode],
+  });
+  return { result: injection?.result?.result, inPageMs: injection?.result?.inPageMs ?? NaN };
+})(${arg})`) as Promise<Omit<WorkerClip, 'totalMs' | 'injectMs'>>;
+}
+
 let readabilitySource: string | undefined;
 
 /**
