@@ -7,7 +7,7 @@ import { corpusDir, loadCorpus } from './lib/corpus-pages';
 import { writeJson } from './lib/corpus-report';
 import { decodeSourceMap, type SourceMapJson } from './lib/source-map';
 
-// `npx tsx bench/profile-extract.ts [name-regexp] [--repeat=N] [--top=N] [--baseline]`: where the
+// `npx tsx bench/profile-extract.ts [name-regexp] [--repeat=N] [--top=N] [--baseline] [--callers=fn-regexp]`: where the
 // content script spends its time. Builds the test build unminified with a source map (into
 // .output/profile, the usual test build is left alone), clips each corpus page through the
 // extension in headless Chromium as the benchmark does, with the V8 sampling profiler of the
@@ -74,6 +74,8 @@ const filterArg = args.find((a) => !a.startsWith('--'));
 const repeat = Number(option('repeat') ?? 1);
 const top = Number(option('top') ?? 30);
 const profileBaseline = args.includes('--baseline');
+/** `--callers=querySelectorAll`: whose calls the matching functions' own time comes from. */
+const callersOf = option('callers') ? new RegExp(option('callers')!) : undefined;
 
 /** Time per key, in microseconds, and each key's share of its page's time, summed over pages. */
 class Tally {
@@ -184,6 +186,7 @@ async function main(): Promise<number> {
     print('self time by file', t.byFile.rows(top, total));
     print('self time by function', t.selfByFunction.rows(top, total));
     print('total time by function (callees included)', t.totalByFunction.rows(top, total));
+    if (callersOf) print(`callers of ${callersOf.source} (their own time)`, t.callers.rows(top, total));
   };
   report('Content script clips', tallies.clip);
   if (profileBaseline) report('Readability alone (baseline)', tallies.baseline);
@@ -199,7 +202,7 @@ async function main(): Promise<number> {
 }
 
 function newTallies() {
-  return { byFile: new Tally(), selfByFunction: new Tally(), totalByFunction: new Tally(), phases: new Tally() };
+  return { byFile: new Tally(), selfByFunction: new Tally(), totalByFunction: new Tally(), phases: new Tally(), callers: new Tally() };
 }
 type Tallies = ReturnType<typeof newTallies>;
 
@@ -251,6 +254,11 @@ function addProfile(profile: Profile, into: Tallies, sourceOf: (f: CallFrame) =>
     while (caller !== undefined && labelOf(caller).file === NATIVE && parent.get(caller) !== undefined) caller = parent.get(caller);
     const callerFile = caller === undefined ? NATIVE : labelOf(caller).file;
     t.byFile.add(labelOf(id).file === NATIVE && callerFile !== '(root)' ? `${callerFile} (native calls included)` : labelOf(id).file, us);
+    if (callersOf?.test(labelOf(id).fn)) {
+      let from = parent.get(id);
+      while (from !== undefined && labelOf(from).file === NATIVE && parent.get(from) !== undefined) from = parent.get(from);
+      t.callers.add(from === undefined ? '(none)' : labelOf(from).fn, us);
+    }
     const seen = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const fn = labelOf(n).fn;
@@ -269,6 +277,7 @@ function addProfile(profile: Profile, into: Tallies, sourceOf: (f: CallFrame) =>
     into.phases.addPage(t.phases, windowUs);
   }
   into.byFile.addPage(t.byFile, pageUs);
+  into.callers.addPage(t.callers, pageUs);
   into.selfByFunction.addPage(t.selfByFunction, pageUs);
   into.totalByFunction.addPage(t.totalByFunction, pageUs);
 }

@@ -58,8 +58,12 @@ function countByLoop(text: string): ScriptCounts {
  * expressions' copies of a text of megabytes cost more in garbage collection than they save. */
 const LOOP_ABOVE_CHARS = 200_000;
 
-/** The last text counted: the page's sample is counted by more than one caller. */
-let lastCounted: { text: string; counts: ScriptCounts } | undefined;
+/**
+ * The last few texts counted: a clip counts the page's text sample for Readability's threshold
+ * and again, after other counts, for the page's time zone.
+ */
+const recentCounts: Array<{ text: string; counts: ScriptCounts }> = [];
+const RECENT_COUNTS = 4;
 
 /**
  * Counts characters by script. Pages' texts are counted with regular expressions, which run as
@@ -67,7 +71,8 @@ let lastCounted: { text: string; counts: ScriptCounts } | undefined;
  * character runs in the interpreter, at several milliseconds for a page's text sample.
  */
 export function countScripts(text: string): ScriptCounts {
-  if (lastCounted?.text === text) return { ...lastCounted.counts };
+  const known = recentCounts.find((r) => r.text === text);
+  if (known) return { ...known.counts };
   if (text.length > LOOP_ABOVE_CHARS) return countByLoop(text);
   const compact = text.replace(SPACE_RUNS, '');
   // A surrogate pair is one character (two code units); CJK Extension B and later are Han.
@@ -79,7 +84,8 @@ export function countScripts(text: string): ScriptCounts {
     kana: unitsMatching(compact, KANA),
     hangul: unitsMatching(compact, HANGUL),
   };
-  lastCounted = { text, counts };
+  recentCounts.unshift({ text, counts });
+  recentCounts.length = Math.min(recentCounts.length, RECENT_COUNTS);
   return { ...counts };
 }
 
