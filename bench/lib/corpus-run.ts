@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { servePagesOffline, tabIdOf, type ClipperSession } from '../../e2e/driver/headless';
 import type { ClipDraft, ExtractResult } from '../../utils/types';
-import { clipInTab, ClipTimeout, readabilityAloneMs, within } from './browser-clip';
+import { type BaselineWorld, clipInTab, ClipTimeout, readabilityAloneMs, within } from './browser-clip';
 import type { CorpusPage } from './corpus-pages';
 
 // Clips corpus pages one after another in one browser tab (two cores: one page at a time keeps
@@ -16,7 +16,7 @@ export interface PageTiming {
   inPageMs: number;
   /** Injection and messaging: total minus in-page work. */
   fixedMs: number;
-  /** Readability's parse alone on the same page (main world, default options). */
+  /** Readability's parse alone on the same page (an isolated world, default options). */
   readabilityMs?: number;
 }
 
@@ -43,6 +43,8 @@ export interface RunOptions {
   fullPageFallback?: boolean;
   /** Also time Readability alone on each page (the benchmark's baseline). */
   readabilityBaseline?: boolean;
+  /** Where the baseline runs (see `BaselineWorld`): an isolated world unless told. */
+  baselineWorld?: BaselineWorld;
   projectRoot: string;
   onPage?: (run: PageRun, index: number) => void;
 }
@@ -62,12 +64,18 @@ export async function runCorpus(session: ClipperSession, pages: readonly CorpusP
       // The tab keeps its id across navigations: looked up once per tab.
       tab.id ??= await tabIdOf(session, tab.page);
       run.documentTitle = await tab.page.title();
-      // Alternating the order cancels the advantage of whichever runs second on a warm page.
+      // Both sides start equally cold on each page: the content script is injected anew into
+      // the page's isolated world and Readability's source is evaluated anew in its main world,
+      // so neither runs code that earlier pages made hot. Neither timing includes loading its
+      // code: the injection (with the bundle's module set-up) is counted in the fixed costs, the
+      // evaluation of Readability's source happens before its clock starts. Alternating the
+      // order cancels the advantage of whichever runs second on a warm page.
       const baselineFirst = options.readabilityBaseline && index % 2 === 1;
-      const baseline = baselineFirst ? await readabilityAloneMs(tab.page, options.projectRoot) : undefined;
+      const baselineMs = () => readabilityAloneMs(tab!.page, options.projectRoot, options.baselineWorld);
+      const baseline = baselineFirst ? await baselineMs() : undefined;
       const clip = await within(clipInTab(session, tab.id, 'article'), options.timeoutMs, `Clipping ${corpusPage.name}`);
       const readabilityMs =
-        baseline ?? (options.readabilityBaseline ? await readabilityAloneMs(tab.page, options.projectRoot) : undefined);
+        baseline ?? (options.readabilityBaseline ? await baselineMs() : undefined);
       run.timing = {
         totalMs: clip.totalMs,
         injectMs: clip.injectMs,

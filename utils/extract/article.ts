@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { resolveLazyImages } from './lazy-images';
 import { keepMathJaxFormulas } from './math';
 import { normalizeElement, type NormalizedBody } from './normalize-body';
-import { sanitizeToBody } from './sanitize';
+import { CODE_LANGUAGE_CLASS, sanitizeToBody } from './sanitize';
 import { cjkShare, countScripts, sampleText, weightedLength } from './text';
 
 /** Readability's default minimum, written for Latin text. */
@@ -16,7 +16,7 @@ const LATIN_CHAR_THRESHOLD = 500;
  */
 const MIN_ARTICLE_WEIGHT = 140;
 
-export type ReadabilityArticle = NonNullable<ReturnType<Readability<Element>['parse']>>;
+export type ReadabilityArticle = NonNullable<ReturnType<Readability<string>['parse']>>;
 
 /**
  * Readability gives up on text shorter than its threshold and retries with weaker heuristics.
@@ -26,6 +26,15 @@ export type ReadabilityArticle = NonNullable<ReturnType<Readability<Element>['pa
 function charThresholdFor(sample: string): number {
   const share = cjkShare(countScripts(sample));
   return Math.round(LATIN_CHAR_THRESHOLD / (1 + 2 * share));
+}
+
+/** The code language classes (`language-js`) the page uses, on its code blocks. */
+function codeLanguageClasses(doc: Document): string[] {
+  const classes = new Set<string>();
+  for (const el of doc.querySelectorAll('pre[class], code[class]')) {
+    for (const c of (el.getAttribute('class') ?? '').split(/\s+/)) if (CODE_LANGUAGE_CLASS.test(c)) classes.add(c);
+  }
+  return [...classes];
 }
 
 /** What the page holds before Readability changes it: lazy images resolved, formulas kept. */
@@ -46,11 +55,13 @@ export interface PageArticle {
  * text as `sampleText` gives it (computed here unless the caller has it already).
  */
 export function readArticle(clone: Document, win: Window, baseUrl: string, sample = sampleText(clone.body ?? clone.documentElement)): PageArticle {
-  // keepClasses: the sanitizer decides which classes survive (code language classes).
-  // The article element itself, not its serialisation: the sanitizer copies it instead of
-  // parsing a string that Readability would have written only to be parsed again.
-  const article = new Readability(clone, { charThreshold: charThresholdFor(sample), keepClasses: true, serializer: (el) => el as Element }).parse();
-  const enough = weightedLength(countScripts(article?.textContent ?? '')) >= MIN_ARTICLE_WEIGHT;
+  // Readability drops every class but the code language classes (its own pass, the one its
+  // default options make too), so the sanitizer sees fewer attributes; the sanitizer still decides
+  // which classes survive, and where.
+  const article = new Readability(clone, { charThreshold: charThresholdFor(sample), classesToPreserve: codeLanguageClasses(clone) }).parse();
+  const text = article?.textContent ?? '';
+  // A few hundred characters tell when there is enough (and need no count of a long article).
+  const enough = [text.slice(0, 4 * MIN_ARTICLE_WEIGHT), text].some((t) => weightedLength(countScripts(t)) >= MIN_ARTICLE_WEIGHT);
   if (!article?.content || !enough) return { article };
   return { article, body: normalizeElement(sanitizeToBody(article.content, win), baseUrl) };
 }

@@ -55,7 +55,19 @@ export function findNextPage(doc: Document, firstUrl: string, wanted: number): s
     return undefined;
   }
   const base = doc.baseURI || firstUrl;
-  const links = doc.querySelectorAll('link[rel~="next"][href], a[href]');
+  // Pages hold hundreds of links; only those that name the article's own file, or number pages
+  // in their query, are worth parsing. The selector narrows them natively (a superset: any
+  // query), `mayContinue` then decides.
+  const stemName = stemOf(first).stem.split('/').pop() ?? '';
+  const mayContinue = (href: string) => (stemName !== '' && href.includes(stemName)) || PAGE_PARAM_IN_HREF.test(href);
+  const quoted = stemName.replace(/["\\]/g, '\\$&');
+  let links: NodeListOf<Element>;
+  try {
+    links = doc.querySelectorAll(`link[rel~="next"][href], a[href*="="]${stemName ? `, a[href*="${quoted}"]` : ''}`);
+  } catch {
+    // A file name no selector can quote: every link, as before narrowing.
+    links = doc.querySelectorAll('link[rel~="next"][href], a[href]');
+  }
   const score = (el: Element): number => {
     if ((el.getAttribute('rel') ?? '').split(/\s+/).includes('next')) return 3;
     const text = elementText(el);
@@ -63,10 +75,6 @@ export function findNextPage(doc: Document, firstUrl: string, wanted: number): s
     const number = PAGE_NUMBER_TEXT.exec(text);
     return number && +(number[1] ?? number[2] ?? 0) === wanted ? 1 : 0;
   };
-  // Pages hold hundreds of links; only those that name the article's own file, or number pages
-  // in their query, are worth parsing.
-  const stemName = stemOf(first).stem.split('/').pop() ?? '';
-  const mayContinue = (href: string) => (stemName !== '' && href.includes(stemName)) || PAGE_PARAM_IN_HREF.test(href);
   const candidates: Array<{ url: string; score: number }> = [];
   for (const el of links) {
     if (!mayContinue(el.getAttribute('href') ?? '')) continue;

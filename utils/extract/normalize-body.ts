@@ -30,6 +30,9 @@ const BLOCKS = new Set(
 const HTML_SPACE_ONLY = /^[ \t\n\f\r]*$/;
 const RUN_WITH_NEWLINE = /[ \t\f\r]*\n[ \t\n\f\r]*/g;
 const COMMENT_NODE = 8;
+/** NodeFilter's SHOW_TEXT and SHOW_COMMENT, written out so no global is needed. */
+const SHOW_TEXT = 0x4;
+const SHOW_COMMENT = 0x80;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -70,9 +73,10 @@ function fixAttributes(el: Element, baseUrl: string): void {
   }
 }
 
-function fixText(text: Text): void {
+/** `inPre`: whether any preformatted element may hold the text (when none does, none is looked for). */
+function fixText(text: Text, inPre: boolean): void {
   const parent = text.parentElement;
-  if (parent?.closest(PREFORMATTED)) return;
+  if (inPre && parent?.closest(PREFORMATTED)) return;
   const value = text.nodeValue ?? '';
   if (HTML_SPACE_ONLY.test(value)) {
     // A missing neighbour is a block edge only when the parent itself is a block.
@@ -115,15 +119,15 @@ export function normalizeElement(body: Element, baseUrl: string): NormalizedBody
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
     return nodes;
   };
-  for (const node of collect(0x1 | 0x80)) {
-    // elements and comments
-    if (node.nodeType === COMMENT_NODE) (node as Comment).remove();
-    else fixAttributes(node as Element, baseUrl);
-  }
+  for (const comment of collect(SHOW_COMMENT)) (comment as Comment).remove();
+  // Most elements have no attribute at all; the query is one native call.
+  for (const el of root.querySelectorAll('*')) if (el.hasAttributes()) fixAttributes(el, baseUrl);
   // Removed comments leave text nodes side by side: joined, whitespace between blocks is one
   // node that can be dropped whole.
   root.normalize();
-  for (const node of collect(0x4)) fixText(node as Text);
+  // `root` is the body or a <div> in it: only a preformatted element inside it can hold text.
+  const inPre = root.querySelector(PREFORMATTED) !== null;
+  for (const node of collect(SHOW_TEXT)) fixText(node as Text, inPre);
   keepLeadingNewlines(root);
   // Only preformatted text (and attribute values) can still hold line breaks; as character
   // references they keep their meaning and the body stays on one line.

@@ -12,14 +12,25 @@ export const SANITIZE_CONFIG = {
 } satisfies Config;
 
 /** `language-js` / `lang-js`: the classes code highlighters (and Markdown converters) read. */
-const CODE_LANGUAGE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
+export const CODE_LANGUAGE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
 
 /**
- * A fresh DOMPurify bound to `win` (a fresh instance per call, so the hook below never leaks into
- * other users of DOMPurify and nothing is kept between clips).
+ * One DOMPurify per window, set up with the hook below on first use: setting one up costs about
+ * as much as sanitizing a short article. It keeps no state between calls that matters (the
+ * configuration is read anew at each call; `removed` is reset).
+ */
+const purifiers = new WeakMap<Window, ReturnType<typeof DOMPurify>>();
+
+/**
+ * The DOMPurify bound to `win`. DOMPurify's module makes its default instance, bound to the
+ * global window, as it loads (in the content script: at each injection); for that window it is
+ * the one used rather than a second one set up. This module is DOMPurify's only user in the
+ * extension, so the hook reaches no other code; other windows (tests) get an instance of their own.
  */
 function purifier(win: Window) {
-  const purify = DOMPurify(win as unknown as WindowLike);
+  const known = purifiers.get(win);
+  if (known) return known;
+  const purify = (win as unknown) === globalThis ? DOMPurify : DOMPurify(win as unknown as WindowLike);
   // DOMPurify hands back its input untouched when it cannot run; storing that would be unsafe.
   if (!purify.isSupported) throw new Error('DOMPurify cannot run in this window');
   // Page classes mean nothing outside the page's CSS; only code language classes carry meaning.
@@ -30,6 +41,7 @@ function purifier(win: Window) {
     if (kept.length === 0) data.keepAttr = false;
     else data.attrValue = kept.join(' ');
   });
+  purifiers.set(win, purify);
   return purify;
 }
 
@@ -39,10 +51,13 @@ export function sanitizeHtml(html: string, win: Window): string {
 }
 
 /**
- * Sanitizes `content` (HTML, or an element of an inert document, which DOMPurify copies rather
- * than parsing its serialisation) into the `<body>` of an inert document of DOMPurify's own, for
- * work that goes on in the DOM (normalising) without serialising and parsing the result again.
+ * Sanitizes `html` into the `<body>` of an inert document of DOMPurify's own, for work that goes
+ * on in the DOM (normalising) without serialising and parsing the result again.
+ *
+ * A string rather than an element: for an element, DOMPurify (3.4) imports it and then walks the
+ * whole copy in script looking for shadow roots before its own walk, which costs more than the
+ * browser's serialising and parsing (`npx tsx bench/profile-extract.ts`).
  */
-export function sanitizeToBody(content: string | Element, win: Window): HTMLElement {
-  return purifier(win).sanitize(content, { ...SANITIZE_CONFIG, RETURN_DOM: true }) as HTMLElement;
+export function sanitizeToBody(html: string, win: Window): HTMLElement {
+  return purifier(win).sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM: true }) as HTMLElement;
 }

@@ -10,6 +10,22 @@ export interface ScriptCounts {
   hangul: number;
 }
 
+// Runs rather than single characters: each match costs, and CJK text is one long run of them.
+const SPACE_RUNS = /\s+/g;
+const SURROGATE_PAIRS = /(?:[\ud800-\udbff][\udc00-\udfff])+/g;
+/** CJK Unified Ideographs, Extension A, Compatibility; Extension B and later (U+20000–U+3134F) as pairs. */
+const HAN = /(?:[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]|[\ud840-\ud883][\udc00-\udfff]|\ud884[\udc00-\udf4f])+/g;
+const ASTRAL_HAN = /(?:[\ud840-\ud883][\udc00-\udfff]|\ud884[\udc00-\udf4f])+/g;
+const KANA = /[\u3040-\u30ff\u31f0-\u31ff]+/g;
+const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+/g;
+
+/** Code units of `text` that `re` (global) matches: what removing them takes off its length. */
+function unitsMatching(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  if (!re.test(text)) return 0;
+  return text.length - text.replace(re, '').length;
+}
+
 /** What `\s` matches (JavaScript's whitespace and line terminators), by code unit. */
 function isSpace(c: number): boolean {
   return (
@@ -18,16 +34,12 @@ function isSpace(c: number): boolean {
   );
 }
 
-/**
- * Counts in one pass over code units: pages run to megabytes of text, and per-character regular
- * expressions cost tens of milliseconds there.
- */
-export function countScripts(text: string): ScriptCounts {
+/** The same counts in one loop over code units: for long texts (see `countScripts`). */
+function countByLoop(text: string): ScriptCounts {
   const counts: ScriptCounts = { total: 0, han: 0, kana: 0, hangul: 0 };
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      // A surrogate pair is one character; CJK Extension B and later are Han.
       c = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
       counts.total++;
       if (c >= 0x20000 && c <= 0x3134f) counts.han++;
@@ -40,6 +52,41 @@ export function countScripts(text: string): ScriptCounts {
     else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) counts.hangul++;
   }
   return counts;
+}
+
+/** Above this length the loop wins: the engine optimises a long-running loop, and the regular
+ * expressions' copies of a text of megabytes cost more in garbage collection than they save. */
+const LOOP_ABOVE_CHARS = 200_000;
+
+/**
+ * The last few texts counted: a clip counts the page's text sample for Readability's threshold
+ * and again, after other counts, for the page's time zone.
+ */
+const recentCounts: Array<{ text: string; counts: ScriptCounts }> = [];
+const RECENT_COUNTS = 4;
+
+/**
+ * Counts characters by script. Pages' texts are counted with regular expressions, which run as
+ * native code: the content script is injected afresh for every clip, so a loop over each
+ * character runs in the interpreter, at several milliseconds for a page's text sample.
+ */
+export function countScripts(text: string): ScriptCounts {
+  const known = recentCounts.find((r) => r.text === text);
+  if (known) return { ...known.counts };
+  if (text.length > LOOP_ABOVE_CHARS) return countByLoop(text);
+  const compact = text.replace(SPACE_RUNS, '');
+  // A surrogate pair is one character (two code units); CJK Extension B and later are Han.
+  const pairs = unitsMatching(compact, SURROGATE_PAIRS) / 2;
+  const astralHan = unitsMatching(compact, ASTRAL_HAN) / 2;
+  const counts = {
+    total: compact.length - pairs,
+    han: unitsMatching(compact, HAN) - astralHan,
+    kana: unitsMatching(compact, KANA),
+    hangul: unitsMatching(compact, HANGUL),
+  };
+  recentCounts.unshift({ text, counts });
+  recentCounts.length = Math.min(recentCounts.length, RECENT_COUNTS);
+  return { ...counts };
 }
 
 /** Share of CJK characters among the non-whitespace characters (0 for empty text). */
