@@ -50,6 +50,8 @@ export interface LaunchOptions {
   /** Browser UI language (`--lang`). */
   lang?: string;
   colorScheme?: 'light' | 'dark';
+  /** More Chromium switches. */
+  args?: string[];
 }
 
 export async function launchClipper(options: LaunchOptions = {}): Promise<ClipperSession> {
@@ -72,6 +74,7 @@ export async function launchClipper(options: LaunchOptions = {}): Promise<Clippe
       '--disable-component-update',
       '--disable-sync',
       ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
