@@ -52,11 +52,13 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** More Chromium switches. */
   args?: string[];
+  /** Where the browser profile lives (default: a new temporary folder); removed on close. */
+  userDataDir?: string;
 }
 
 export async function launchClipper(options: LaunchOptions = {}): Promise<ClipperSession> {
   const extensionDir = options.extensionDir ?? E2E_BUILD_DIR;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'news-clipper-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'news-clipper-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: true,
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
