@@ -9,7 +9,7 @@ import { FIGURES_FILE } from '../e2e/reliability-scenarios';
 // Every figure comes from the run: the tests record what they counted (test-results/), and the
 // pass/fail of each test comes from Vitest's JSON report.
 
-const FILES = ['e2e/hostile-pages.e2e.ts', 'e2e/reliability-nothing-lost.e2e.ts', 'e2e/reliability-upgrade.e2e.ts'];
+const FILES = ['e2e/hostile-pages.e2e.ts', 'e2e/reliability-nothing-lost.e2e.ts', 'e2e/reliability-storage-full.e2e.ts', 'e2e/reliability-upgrade.e2e.ts'];
 const REPORT = join(PROJECT_ROOT, 'test-results/reliability-vitest.json');
 
 ensureE2eBuild((line) => console.log(line));
@@ -32,6 +32,8 @@ const tests = report.testResults.flatMap((f) => f.assertionResults.map((a) => ({
 const figures = (existsSync(FIGURES_FILE) ? JSON.parse(readFileSync(FIGURES_FILE, 'utf8')) : {}) as Record<string, number | string>;
 const passed = (t: Assertion) => t.status === 'passed';
 const hostile = tests.filter((t) => t.ancestorTitles.some((a) => a.startsWith('a hostile page')) || t.ancestorTitles.some((a) => a.includes('cannot talk')));
+// Tests written with `it.fails`: a known bug, reported; Vitest counts them as passed while the bug is there.
+const knownFailures = Object.entries(figures).filter(([k]) => k.startsWith('hostile (known failure): '));
 const upgrades = tests.filter((t) => t.ancestorTitles.some((a) => a.startsWith('a database written by')));
 
 const results = {
@@ -41,11 +43,22 @@ const results = {
     tried: hostile.length,
     passed: hostile.filter(passed).length,
     pages: Object.fromEntries(Object.entries(figures).filter(([k]) => k.startsWith('hostile: '))),
+    knownFailures: Object.fromEntries(knownFailures.map(([k, v]) => [k.slice('hostile (known failure): '.length), v])),
+    /** Web requests sent by extension pages and the worker while each clip was previewed and exported. */
+    previewRequests: Object.fromEntries(Object.entries(figures).filter(([k]) => k.startsWith('hostile requests: ')).map(([k, v]) => [k.slice('hostile requests: '.length), v])),
+    previewImagesSetting: { requestsWhenOff: figures['preview requests with images off'] ?? null, requestsWhenOn: figures['preview requests with images on'] ?? null },
   },
   concurrentClips: { stored: figures.concurrentStored ?? null, expected: figures.concurrentExpected ?? null },
   sameUrl: { tabs: figures.sameUrlTabs ?? null, clipsStored: figures.sameUrlClipsStored ?? null },
   workerKills: { tried: figures.workerKills ?? 0, survived: figures.workerKillsSurvived ?? 0, outcomes: figures.workerKillOutcomes ?? null },
-  storageFull: { message: figures.storageFullMessage ?? null, earlierClipsIntact: figures.storageFullClipsIntact ?? null },
+  storageFull: {
+    simulated: { message: figures.storageFullMessage ?? null, earlierClipsIntact: figures.storageFullClipsIntact ?? null },
+    realQuota: {
+      filled: figures.storageFullReal ?? 'not run (needs root to mount a tmpfs)',
+      shown: figures.storageFullRealMessage ?? null,
+      earlierClipsIntact: figures.storageFullRealClipsIntact ?? null,
+    },
+  },
   upgradePaths: {
     tested: upgrades.length,
     passed: upgrades.filter(passed).length,
@@ -61,7 +74,9 @@ console.table({
   'concurrent clips (stored/expected)': `${results.concurrentClips.stored}/${results.concurrentClips.expected}`,
   'one URL from several tabs (clips/tabs)': `${results.sameUrl.clipsStored}/${results.sameUrl.tabs}`,
   'worker kills (survived/tried)': `${results.workerKills.survived}/${results.workerKills.tried}`,
-  'storage full: earlier clips intact': String(results.storageFull.earlierClipsIntact),
+  'storage full (simulated): earlier clips intact': String(results.storageFull.simulated.earlierClipsIntact),
+  'storage full (real quota): earlier clips intact': String(results.storageFull.realQuota.earlierClipsIntact),
+  'known failures (it.fails)': knownFailures.length,
   'upgrade paths (passed/tested)': `${results.upgradePaths.passed}/${results.upgradePaths.tested}`,
   'tests (passed/total)': `${results.tests.passed}/${results.tests.total}`,
   seconds: seconds.toFixed(1),

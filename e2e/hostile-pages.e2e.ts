@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { JSDOM } from 'jsdom';
+import type { Page, Request } from 'playwright-core';
 import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from './driver/headless';
+import { findActiveContent } from './active-content';
+import { PURIFY_VECTORS, purifyVectorsPage } from './fixtures/hostile/purify-vectors';
 import {
   activeContentIn,
   articleHtml,
@@ -14,15 +18,21 @@ import {
   type Outcome,
 } from './reliability-scenarios';
 
-// Pages that attack the clipper: active content in the article, broken built-ins in the page's
-// main world, huge and endless pages, frames, shadow roots, a page that hogs its thread, and pages
-// that try to talk to the worker. Each clip finishes, or fails with a message, within a bound;
-// nothing active is stored; no dialog opens; the extension logs no error; the next clip works.
+// Pages that attack the clipper: active content in the article (our own set, and every attack
+// family of DOMPurify's published vectors), broken built-ins in the page's main world, huge and
+// endless pages, frames, shadow roots, a page that hogs its thread, and pages that try to talk to
+// the worker. Each clip finishes, or fails with a message, within a bound; nothing active is stored;
+// the clip is listed, previewed and exported in the popup; no dialog opens; the extension logs no
+// error; no extension page and not the worker sends a request, except the preview for the
+// article's own images (none when the preview setting says so); the next clip works.
 
 /** The worker answers within this, or the clip has failed the test (the busy page: its own bound). */
-const CLIP_BOUND_MS = 20_000;
-/** The test build's extraction bound, shortened so that the busy page fails quickly. */
-const EXTRACT_BOUND_MS = 3_000;
+const CLIP_BOUND_MS = 30_000;
+/**
+ * The test build's extraction bound (120 s when shipped), shortened so that the busy page (25 s of
+ * blocked thread) fails sooner, with room left for the 10 MB page on a loaded two-core machine.
+ */
+const EXTRACT_BOUND_MS = 15_000;
 
 const BIG_NODES = 50_000;
 const bigNodesHtml = articleHtml('Fifty thousand nodes', 12, `<div>${'<span>n</span>'.repeat(BIG_NODES)}</div>`);
@@ -33,6 +43,7 @@ const tenMbHtml = articleHtml(
 );
 
 const PAGES: Array<{ name: string; url: string; html: string; title: string; expect: 'saved' | 'failed' }> = [
+  { name: `DOMPurify's attack families (${PURIFY_VECTORS.filter((v) => !v.freezesExtraction).length} vectors)`, url: 'https://hostile.example/purify.html', html: purifyVectorsPage('Sanitizer attack vectors'), title: 'Sanitizer attack vectors', expect: 'saved' },
   { name: 'active content (scripts, handlers, javascript:/data: links, srcdoc, forms, SVG/MathML mXSS, base, meta refresh, CSS fetches, DOM clobbering)', url: 'https://hostile.example/active.html', html: hostileFixture('active-content.html'), title: 'Active content everywhere', expect: 'saved' },
   { name: 'redefined Array.prototype, JSON, Promise, document.title in the main world', url: 'https://hostile.example/prototypes.html', html: hostileFixture('prototypes.html'), title: 'Prototypes redefined', expect: 'saved' },
   { name: 'frames and a closed shadow root', url: 'https://hostile.example/frames.html', html: hostileFixture('frames-shadow.html'), title: 'Frames and shadow roots', expect: 'saved' },
@@ -42,15 +53,92 @@ const PAGES: Array<{ name: string; url: string; html: string; title: string; exp
   { name: 'a page that keeps its thread busy', url: 'https://busy.example/busy.html', html: hostileFixture('busy.html'), title: 'Busy page', expect: 'failed' },
 ];
 const NEXT_URL = 'https://news.example/next/story.html';
+const CLOBBERED_FORM_URL = 'https://hostile.example/clobbered-form.html';
+const IMAGES_URL = 'https://news.example/pictures/story.html';
+const IMAGES = ['https://img.example/harbour.jpg', 'https://img.example/council-2x.jpg', 'https://cdn.example/map.png'];
 
 let session: ClipperSession;
 let popup: Page;
 const dialogs: string[] = [];
+const domParser = new new JSDOM('').window.DOMParser();
+
+/** Web requests (not the extension's own files) sent by extension pages, their frames or the worker. */
+const extensionRequests: Array<{ from: 'page' | 'worker'; url: string; request: Request }> = [];
+/** Requests the page's Content-Security-Policy stopped before they left (Chromium reports them as failed with "csp"). */
+const blockedByCsp = new WeakSet<Request>();
+const sentRequests = () => extensionRequests.filter((r) => !blockedByCsp.has(r.request)).map((r) => `${r.from}: ${r.url}`);
+function onRequest(request: Request) {
+  const url = request.url();
+  if (!/^(?:https?|wss?|ftp):/i.test(url)) return;
+  if (request.serviceWorker()) {
+    extensionRequests.push({ from: 'worker', url, request });
+    return;
+  }
+  let pageUrl = '';
+  try {
+    pageUrl = request.frame().page()?.url() ?? '';
+  } catch {
+    // Requests of a frame already gone: not an extension page's (those are never closed mid-request here).
+  }
+  if (pageUrl.startsWith('chrome-extension://')) extensionRequests.push({ from: 'page', url, request });
+}
+
+/** The http(s) addresses of the images in a stored body: all the preview may load. */
+function imageUrls(html: string): Set<string> {
+  const doc = domParser.parseFromString(`<body>${html}`, 'text/html');
+  const urls = new Set<string>();
+  for (const el of Array.from(doc.querySelectorAll('img, source, image, video, picture'))) {
+    for (const a of ['src', 'href', 'xlink:href', 'poster']) {
+      const v = el.getAttribute(a);
+      if (v) urls.add(new URL(v, 'https://invalid.invalid/').href);
+    }
+    for (const c of (el.getAttribute('srcset') ?? '').split(',')) {
+      const v = c.trim().split(/\s+/)[0];
+      if (v) urls.add(new URL(v, 'https://invalid.invalid/').href);
+    }
+  }
+  return new Set([...urls].filter((u) => /^https?:/.test(u)));
+}
+
+/** Opens a clip's preview in the popup, exports it from there, and returns the exported post. */
+async function previewAndExport(title: string): Promise<string> {
+  await popup.getByRole('button', { name: `Preview ${title}`, exact: true }).first().click();
+  const frame = popup.frameLocator('iframe.article-frame');
+  await frame.locator('body').waitFor();
+  // Give the preview's images time to be asked for (the requests are what is under test).
+  await popup.waitForLoadState('networkidle');
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('.detail').getByRole('button', { name: 'Export', exact: true }).click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  await popup.locator('.detail').getByRole('button', { name: /Back/ }).click();
+  return text;
+}
 
 beforeAll(async () => {
-  session = await launchClipper({ extensionDir: E2E_BUILD_DIR });
-  await servePages(session, new Map([...PAGES.map((p) => [p.url, p.html] as [string, string]), [NEXT_URL, articleHtml('The next story')]]));
+  // Chromium puts sandboxed frames (the preview) in a process of their own, whose requests neither
+  // Playwright's events nor its routes see; in the page's process they are seen and routed like
+  // any other frame's. The frame's sandbox and CSP are the same either way.
+  session = await launchClipper({ extensionDir: E2E_BUILD_DIR, args: ['--disable-features=IsolateSandboxedIframes'] });
+  const clobbering = PURIFY_VECTORS.find((v) => v.freezesExtraction)!.html;
+  await servePages(
+    session,
+    new Map([
+      ...PAGES.map((p) => [p.url, p.html] as [string, string]),
+      [NEXT_URL, articleHtml('The next story')],
+      [CLOBBERED_FORM_URL, articleHtml('A clobbered form').replace('</article>', `${clobbering}</article>`)],
+      [
+        IMAGES_URL,
+        articleHtml('A story with pictures').replace(
+          '</article>',
+          `<figure><img src="${IMAGES[0]}" srcset="${IMAGES[1]} 2x" alt="The harbour"><figcaption>The harbour at dawn</figcaption></figure><p><img src="${IMAGES[2]}" alt="A map"></p></article>`,
+        ),
+      ],
+    ]),
+  );
   await session.worker.evaluate((ms) => (globalThis as unknown as { __newsClipperSetExtractTimeout: (n: number) => void }).__newsClipperSetExtractTimeout(ms), EXTRACT_BOUND_MS);
+  session.context.on('request', onRequest);
+  session.context.on('requestfailed', (request) => {
+    if (request.failure()?.errorText === 'csp') blockedByCsp.add(request);
+  });
   popup = await session.context.newPage();
   popup.on('dialog', (d) => {
     dialogs.push(`popup: ${d.message()}`);
@@ -88,6 +176,7 @@ describe.each(PAGES)('a hostile page: $name', (hostile) => {
       const stored = (await readLibrary(session)).find((c) => c.id === outcome.clip?.id);
       expect(stored?.contentHtml).toBeTruthy();
       expect(activeContentIn(stored!.contentHtml!)).toEqual([]);
+      expect(findActiveContent(stored!.contentHtml!, domParser)).toEqual([]);
       // The article's own images may stay (plain https); nothing else of the attacker's does.
       const html = stored!.contentHtml!;
       for (const [, src] of html.matchAll(/<img\b[^>]*\ssrc="([^"]*)"/g)) expect(src).toMatch(/^https:\/\//);
@@ -97,9 +186,23 @@ describe.each(PAGES)('a hostile page: $name', (hostile) => {
       expect(took).toBeLessThan(EXTRACT_BOUND_MS + 2000);
     }
 
-    // The popup lists it (rendering the title), the next clip works, nothing opened a dialog.
+    // The popup lists it (rendering the title), previews and exports it; only the article's images
+    // are asked for; the next clip works; nothing opened a dialog.
     await popup.reload();
     await popup.locator('.clip-row, .empty').first().waitFor();
+    if (outcome.status === 'saved') {
+      const stored = (await readLibrary(session)).find((c) => c.id === outcome.clip?.id)!;
+      extensionRequests.length = 0;
+      const post = await previewAndExport(hostile.title);
+      expect(post).toContain(`title: "${hostile.title}"`);
+      // The post's body read as HTML (as a Markdown renderer passes HTML through): nothing active.
+      const body = post.replace(/^---\n[\s\S]*?\n---\n/, '');
+      expect(findActiveContent(body, domParser)).toEqual([]);
+      const allowed = imageUrls(stored.contentHtml!);
+      const sent = sentRequests();
+      expect(sent.filter((r) => !r.startsWith('page: ') || !allowed.has(r.slice('page: '.length)))).toEqual([]);
+      recordFigure(`hostile requests: ${hostile.name}`, `${sent.length} (article images: ${allowed.size})`);
+    }
     const next = await openTab(session, NEXT_URL);
     expect((await clipInWorker(session, next.tabId)).status).toBe('saved');
     await next.page.close();
@@ -108,6 +211,24 @@ describe.each(PAGES)('a hostile page: $name', (hostile) => {
     expect(pageDialogs).toEqual([]);
     expect(dialogs).toEqual([]);
     await page.close({ runBeforeUnload: false });
+    // Previewing and exporting a 10 MB article on a loaded two-core machine takes well over a minute.
+  }, 300_000);
+});
+
+describe('a form whose controls are named after DOM properties (DOMPurify clobbering family)', () => {
+  // KNOWN BUG, reported: `<form><input name="parentNode">` inside the article makes the in-page
+  // extraction loop for ever (the form's parentNode is its input, whose parentNode is the form), so
+  // the clip fails after the bound and the tab stays frozen. `it.fails` keeps this visible: once
+  // extraction copes, this test fails and must become an ordinary hostile page.
+  it.fails('is clipped (known failure: extraction freezes)', async () => {
+    const { page, tabId } = await openTab(session, CLOBBERED_FORM_URL);
+    const outcome = await Promise.race([
+      clipInWorker(session, tabId),
+      new Promise<Outcome>((r) => setTimeout(() => r({ status: 'no answer' }), CLIP_BOUND_MS)),
+    ]);
+    recordFigure('hostile (known failure): form controls named parentNode', `${outcome.status}: ${outcome.message ?? ''}`);
+    await page.close({ runBeforeUnload: false });
+    expect(outcome.status).toBe('saved');
   });
 });
 
@@ -155,5 +276,47 @@ describe('a web page cannot talk to the worker', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await readLibrary(session)).toEqual(before);
     await page.close();
+  });
+});
+
+describe('the preview setting for images', () => {
+  const images = IMAGES;
+
+  it('loads only the article’s images, or with the setting off sends no request at all', async () => {
+    const { page, tabId } = await openTab(session, IMAGES_URL);
+    expect((await clipInWorker(session, tabId)).status).toBe('saved');
+    await page.close();
+    const settingsKey = 'news-clipper.settings';
+    const setPreviewImages = (on: boolean) =>
+      popup.evaluate(([key, value]) => {
+        const current = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+        localStorage.setItem(key, JSON.stringify({ ...current, previewImages: value }));
+      }, [settingsKey, on] as const);
+
+    // Off: the preview (and the export after it) sends nothing anywhere.
+    await setPreviewImages(false);
+    await popup.reload();
+    await popup.locator('.clip-row').first().waitFor();
+    extensionRequests.length = 0;
+    await previewAndExport('A story with pictures');
+    // (The frame's CSP stops the images' requests before they leave: Chromium reports them failed with "csp".)
+    const off = sentRequests();
+    recordFigure('preview requests with images off', off.length);
+    expect(off).toEqual([]);
+
+    // On: exactly the article's images are asked for (which also shows the watch sees the preview's requests).
+    await setPreviewImages(true);
+    await popup.reload();
+    await popup.locator('.clip-row').first().waitFor();
+    extensionRequests.length = 0;
+    await previewAndExport('A story with pictures');
+    const on = sentRequests();
+    recordFigure('preview requests with images on', on.length);
+    expect(on.every((r) => r.startsWith('page: '))).toBe(true);
+    const asked = new Set(on.map((r) => r.slice('page: '.length)));
+    expect([...asked].every((u) => images.includes(u))).toBe(true);
+    // The frame picks one candidate of the srcset (1x: the plain src); the other image always loads.
+    expect(asked.has(images[0]!) || asked.has(images[1]!)).toBe(true);
+    expect(asked.has(images[2]!)).toBe(true);
   });
 });

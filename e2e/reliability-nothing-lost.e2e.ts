@@ -23,6 +23,8 @@ const SLOW_URL = 'https://slow.example/long/part-1.html';
 const SLOW_NEXT = 'https://slow.example/long/part-2.html';
 const AFTER_URL = 'https://news.example/after/story.html';
 const QUOTA_URL = 'https://news.example/quota/story.html';
+/** When the worker is stopped after the popup's click: during extraction, while the second page loads, just as it arrives. */
+const POPUP_KILL_DELAYS = [150, 1000, 4300];
 
 let session: ClipperSession;
 
@@ -87,27 +89,49 @@ describe('a worker killed in the middle of a clip', () => {
     await clearLibrary(session);
     const { page: cdpPage, stopWorker } = await extensionCdp(session);
     const article = await openTab(session, SLOW_URL);
+    await clearLibrary(session);
 
-    // The user presses "Clip this page"; the worker dies while the page's second part is loading.
-    const popup = await session.context.newPage();
-    await popup.goto(session.extensionUrl(`popup.html?tab=${article.tabId}`));
-    await popup.getByRole('button', { name: 'Clip this page' }).click();
-    await new Promise((r) => setTimeout(r, 1000));
-    await stopWorker();
-    const status = popup.locator('[data-status]');
-    await status.waitFor({ timeout: 15_000 });
-    const shown = { status: await status.getAttribute('data-status'), text: await status.textContent() };
-    await wakeWorker(session, cdpPage);
+    // The user presses "Clip this page" in the popup; the worker dies while the clip is in flight
+    // (the article's second page answers after 4 s): before, during and after that fetch. The popup
+    // must say what happened: a failure with a message when nothing was stored, "saved" only when
+    // the clip is whole; and the popup's next clip must work.
+    const popupOutcomes: string[] = [];
+    let shown = { status: '' as string | null, text: '' as string | null };
+    let stored: Awaited<ReturnType<typeof readLibrary>> = [];
+    for (const delay of POPUP_KILL_DELAYS) {
+      await clearLibrary(session);
+      const popup = await session.context.newPage();
+      await popup.goto(session.extensionUrl(`popup.html?tab=${article.tabId}`));
+      await popup.getByRole('button', { name: 'Clip this page' }).click();
+      await new Promise((r) => setTimeout(r, delay));
+      await stopWorker();
+      const status = popup.locator('[data-status]');
+      await status.waitFor({ timeout: 15_000 });
+      shown = { status: await status.getAttribute('data-status'), text: await status.textContent() };
+      await wakeWorker(session, cdpPage);
 
-    const stored = await readLibrary(session);
-    for (const clip of stored) expect(clip.contentHtml, 'a clip must be whole').toContain('A long read');
-    if (stored.length === 0) {
-      expect(shown.status).toBe('failed');
-      expect(shown.text).toMatch(/\S/);
-    } else {
-      expect(shown.status).toBe('saved');
+      stored = await readLibrary(session);
+      for (const clip of stored) expect(clip.contentHtml, 'a clip must be whole').toContain('A long read: paragraph 12');
+      if (stored.length === 0) {
+        expect(shown.status).toBe('failed');
+        expect(shown.text).toMatch(/\S/);
+      } else {
+        expect(shown.status).toBe('saved');
+      }
+      popupOutcomes.push(`popup ${delay}ms: ${shown.status} / ${stored.length ? 'whole' : 'absent'}`);
+
+      // The next clip from a popup works, and the popup lists it.
+      const after = await openTab(session, AFTER_URL);
+      const next = await session.context.newPage();
+      await next.goto(session.extensionUrl(`popup.html?tab=${after.tabId}`));
+      await next.getByRole('button', { name: 'Clip this page' }).click();
+      await next.locator('[data-status]').waitFor({ timeout: 30_000 });
+      expect(await next.locator('[data-status]').getAttribute('data-status')).toBe('saved');
+      await next.locator('.clip-row .clip-title', { hasText: 'After the kill' }).first().waitFor();
+      await next.close();
+      await after.page.close();
+      await popup.close();
     }
-    await popup.close();
 
     // Kills at other moments of a quick clip (before, during and after extraction and the write).
     const results: string[] = [];
@@ -130,13 +154,13 @@ describe('a worker killed in the middle of a clip', () => {
       await tab.page.close();
     }
     expect(results).toHaveLength(6);
-    recordFigure('workerKills', 1 + results.length);
-    recordFigure('workerKillOutcomes', [`popup: ${shown.status} / ${stored.length ? 'whole' : 'absent'}`, ...results].join('; '));
+    recordFigure('workerKills', popupOutcomes.length + results.length);
+    recordFigure('workerKillOutcomes', [...popupOutcomes, ...results].join('; '));
 
     const after = await openTab(session, AFTER_URL);
     const next = await clipInWorker(session, after.tabId);
     expect(next.status).toBe('saved');
-    recordFigure('workerKillsSurvived', 1 + results.length);
+    recordFigure('workerKillsSurvived', popupOutcomes.length + results.length);
     expect((await readLibrary(session)).some((c) => c.url === AFTER_URL && c.contentHtml?.includes('After the kill'))).toBe(true);
     await after.page.close();
     await article.page.close();

@@ -50,11 +50,15 @@ export interface LaunchOptions {
   /** Browser UI language (`--lang`). */
   lang?: string;
   colorScheme?: 'light' | 'dark';
+  /** More Chromium switches. */
+  args?: string[];
+  /** Where the browser profile lives (default: a new temporary folder); removed on close. */
+  userDataDir?: string;
 }
 
 export async function launchClipper(options: LaunchOptions = {}): Promise<ClipperSession> {
   const extensionDir = options.extensionDir ?? E2E_BUILD_DIR;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'news-clipper-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'news-clipper-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: true,
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -72,6 +76,7 @@ export async function launchClipper(options: LaunchOptions = {}): Promise<Clippe
       '--disable-component-update',
       '--disable-sync',
       ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
