@@ -52,12 +52,6 @@ export const KNOWN: Known[] = [
     signature: /dangerouslySetInnerHTML[\s\S]*\.innerHTML=[\w$]+\.__html/,
     why: 'only reached through dangerouslySetInnerHTML, which no component of ours uses',
   },
-  {
-    code: 'UNSAFE_VAR_ASSIGNMENT',
-    source: 'ours: utils/format/html-parser.ts parseBody',
-    signature: /createElement\(`template`\);return [\w$]+\.innerHTML=[\w$]+,\{root:[\w$]+\.content/,
-    why: 'parses a stored (already sanitized) body into a <template> of a DOMParser document: inert, never attached; kept for speed (see docs/web-ext-lint.md)',
-  },
 ];
 
 function context(sourceDir: string, finding: Finding): string {
