@@ -31,7 +31,7 @@ const FIELD = new RegExp(FIELD_LABELS.map(([, res]) => `(${res.join('|')})`).joi
 const BY = /^\s*by\s+|(?<=^|[\s|｜·•,])(?<!(?:[Pp]hotos?|[Pp]hotograph|[Ii]llustrations?|[Ee]dited|[Ii]mages?|[Vv]ideo)\s)[Bb]y\s+(?=\p{Lu})/u;
 /** Where a field's value ends even without a next label: separators and dates. */
 const VALUE_END =
-  /[|｜·•]|\s{2,}|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+  /[|｜·•]|\s{2,}|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const EDGE_PUNCTUATION = /^[\s()（）【】[\]「」『』“”"'‘’,，。:：;；︱-]+|[\s()（）【】[\]「」『』“”"'‘’,，。:：;；︱-]+$/g;
 const NAME_PREFIX = /^(?:by|author|作者|撰文|撰稿|记者|記者|文\s*[/／])\s*[:：]?\s*/i;
@@ -66,7 +66,10 @@ function splitNames(value: string): string[] {
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
   value = value.replace(/[(（]\s*(?=(?:with|avec|mit)\b)|[)）]\s*$/gi, ' ');
   const parts = CJK.test(value) ? value.split(/[\s、，,;；/／]+/) : value.split(NAME_JOINERS);
-  return parts.map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, '')).filter(Boolean);
+  // "Posted by Alon Zakai.": a sentence's full stop, not an initial's ("Bradley M.").
+  return parts
+    .map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, '').replace(/(?<=\p{L}{3})\.$/u, ''))
+    .filter(Boolean);
 }
 
 /** A person or author account, not a URL, date, editor, sentence or the site itself. */

@@ -208,6 +208,38 @@ describe('byline and source', () => {
     expect(read('', '', { readability: { byline: 'Follow Author' } }).byline).toBeUndefined();
   });
 
+  it("takes Readability's byline only when the article header shows it (not a nav link or a related story's credit)", () => {
+    const page = (header: string) =>
+      `<nav><ul><li id="bylines"><a href="/bylines">個人</a></li></ul></nav><article><h1>Story</h1><div class="attr">${header}</div><p>${'Text. '.repeat(60)}</p></article>` +
+      '<div class="more"><span class="byline"><a href="/writer/jr">Joanna Rothkopf</a></span></div>';
+    expect(read('', page('<div class="author-name">NATALIYA VASILYEVA</div>'), { readability: { byline: 'NATALIYA VASILYEVA' } }).byline).toBe('NATALIYA VASILYEVA');
+    expect(read('', page(''), { readability: { byline: '個人' } }).byline).toBeUndefined();
+    expect(read('', page(''), { readability: { byline: 'Joanna Rothkopf' } }).byline).toBeUndefined();
+  });
+
+  it('takes a JSON-LD Person author even when the site bears the same name, never an outlet', () => {
+    const site = '<meta property="og:site_name" content="Haki Benita">';
+    const article = (type: string) => ld({ '@type': 'Article', author: { '@type': type, name: 'Haki Benita' } });
+    expect(read(site + article('Person')).byline).toBe('Haki Benita');
+    expect(read(site + article('Organization')).byline).toBeUndefined();
+    expect(read('<meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News">').byline).toBeUndefined();
+  });
+
+  it('reads an unlabelled name in a header element classed as the author, up to its date', () => {
+    const body = (cls: string) =>
+      `<article><h1>Raspberry Pi 3 becomes the bestselling computer</h1><div class="${cls}"><i class="fa fa-user"></i> <a href="/latest?author=joewee">Joe Wee</a>` +
+      ` <i class="fa fa-clock-o"></i> <span>Monday, February 29, 2016 @ 11:10 PM UTC</span></div><p>${'Text. '.repeat(60)}</p></article>`;
+    expect(read('', body('article-author')).byline).toBe('Joe Wee');
+    // Without the class, an unlabelled name in the header is not taken for the author.
+    expect(read('', body('article-info')).byline).toBeUndefined();
+  });
+
+  it("reads the credit line in the article's own footer", () => {
+    const body = (footer: string) => `<main><article><h1>Emscripten and the LLVM backend</h1><p>${'Text. '.repeat(60)}</p><footer>${footer}</footer></article></main><footer id="footer"><p>Posted by Webmaster.</p></footer>`;
+    expect(read('', body('<p>Posted by Alon Zakai.</p>')).byline).toBe('Alon Zakai');
+    expect(read('', body('<p>Retweet this article!</p>')).byline).toBeUndefined();
+  });
+
   it('never reads names from related lists or comments', () => {
     const body = `<article><h1>Title</h1><p>${'Text. '.repeat(60)}</p></article><aside><a rel="author" href="/u/x">Other Writer</a></aside><div class="comments"><span itemprop="author">Commenter</span></div>`;
     expect(read('', body).byline).toBeUndefined();
@@ -327,6 +359,15 @@ describe('dates', () => {
       '<ul class="article-head"><li class="publish"><span>Dec </span><span>28 </span><span>Sat </span><span>2013 </span><span>00:28</span></li>' +
       `<li class="title"><h2><a href="/post/1">新竹尖石 (2)</a></h2></li></ul><div class="article-body"><p>${'正文内容。'.repeat(40)}</p></div>`;
     expect(published(head, body, 'zh-TW')).toBe(Date.parse('2013-12-27T16:28:00Z'));
+  });
+
+  it('finds the headline h1 even when a story list before it repeats the headline in an h3', () => {
+    const head = '<title>Russia: Space ship breaks up</title><meta property="og:title" content="Yahoo News">';
+    const body =
+      '<div class="stream"><h3><a href="/news/1">Russia: Space ship breaks up</a></h3><div class="info"><time datetime="2016-11-30T10:00:00Z">Nov 30</time></div></div>' +
+      '<header><h1>Russia: Space ship breaks up</h1></header><div class="attr"><time class="date" datetime="2016-12-01T23:29:49.000Z">December 2, 2016</time></div>' +
+      `<article><h1 class="slideshow-headline">In this photo the rocket is installed</h1><p>${'Text. '.repeat(60)}</p></article>`;
+    expect(published(head, body)).toBe(Date.parse('2016-12-01T23:29:49Z'));
   });
 
   it('reads a short date paragraph under the headline and a dateline opening the first paragraph', () => {

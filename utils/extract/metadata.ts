@@ -202,6 +202,7 @@ const CREDIT_LINE_CHARS = 120;
 
 /** Byline sources; values of the article header count only where a label ("作者：", "By") says so. */
 const BYLINE_RULES: ReadonlyArray<[Rule, 'names' | 'ignore']> = [
+  [ldPersons, 'names'],
   [ld('author'), 'names'],
   // Dublin Core's creator is the work's author; `author` is sometimes the site's operator.
   [(c) => metaFirst('dc:creator', 'dcterms:creator', 'dc.creator', 'dcterms.creator')(c).map(uninverted), 'names'],
@@ -209,22 +210,45 @@ const BYLINE_RULES: ReadonlyArray<[Rule, 'names' | 'ignore']> = [
   [(c) => meta('article:author')(c).filter((v) => !/^https?:|^www\./i.test(v)), 'names'],
   [meta('parsely-author', 'sailthru.author'), 'names'],
   [inArticle('a[rel~="author"], [itemprop~="author"]'), 'names'],
-  // Readability's byline is often the meta author again.
-  [(c) => withoutEditors(c, hint('byline')(c)), 'names'],
+  [(c) => c.header.credits, 'names'],
+  [readabilityByline, 'names'],
   // Long header lines are summaries ("…在记者会上表示…"), not credit lines.
   [(c) => c.header.lines.filter((line) => line.length <= CREDIT_LINE_CHARS), 'ignore'],
   [trailingCredits, 'ignore'],
 ];
+
+/**
+ * Readability's byline, when the article header shows it: Readability also takes it from any
+ * element classed "author" or "byline", such as a navigation link, a "Follow Author" button or a
+ * related story's credit. (Often it is the meta author again, which may be an editor's name.)
+ */
+function readabilityByline(c: Context): string[] {
+  const shown = looseKey(c.header.lines.join(' '));
+  return withoutEditors(c, hint('byline')(c)).filter((v) => {
+    const key = looseKey(v);
+    return key !== '' && shown.includes(key);
+  });
+}
+
+/** JSON-LD authors typed Person: people even when the site bears their name (a personal blog). */
+function ldPersons(c: Context): string[] {
+  const authors: unknown[] = c.ldArticle ? [c.ldArticle['author']].flat() : [];
+  return authors.filter((a) => isNode(a) && ldTypes(a).includes('Person')).flatMap((a) => ldStrings(c, a));
+}
 
 const TRAILING_PARAGRAPHS = 4;
 const TRAILING_CREDIT_CHARS = 40;
 
 /**
  * Credit lines that close the article ("作者︱春春", "（记者 张三）"): the last short paragraphs
- * beside its first paragraph of text, read for labelled credits only.
+ * beside its first paragraph of text or in its own footer, read for labelled credits only.
  */
 function trailingCredits(c: Context): string[] {
-  const paragraphs = [...(c.header.text?.children ?? [])].filter((el) => el.tagName.toUpperCase() === 'P');
+  // The article's own <footer> (V8's blog: "Posted by Alon Zakai.") closes it too.
+  const footers = c.container.tagName.toUpperCase() === 'ARTICLE' ? [...c.container.querySelectorAll('footer')].filter((f) => !inNoise(f, c.container)) : [];
+  const paragraphs = [...(c.header.text?.children ?? []), ...footers.flatMap((f) => [...f.querySelectorAll('p')])].filter(
+    (el) => el.tagName.toUpperCase() === 'P',
+  );
   const lines: string[] = [];
   for (let i = paragraphs.length - 1, seen = 0; i >= 0 && seen < TRAILING_PARAGRAPHS; i--) {
     const text = elementText(paragraphs[i]);
@@ -515,7 +539,7 @@ function readByline(c: Context, siteNames: readonly string[]): { byline?: string
   for (const [rule, unlabelled] of BYLINE_RULES) {
     const names = new Set<string>();
     for (const value of rule(c)) {
-      const credit = readCredit(collapseWhitespace(value), unlabelled, siteNames);
+      const credit = readCredit(collapseWhitespace(value), unlabelled, rule === ldPersons ? [] : siteNames);
       source ??= credit.source;
       credit.names.forEach((name) => names.add(name));
     }

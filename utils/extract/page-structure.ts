@@ -70,6 +70,8 @@ export interface ArticleHeader {
   times: Element[];
   /** The element whose paragraphs are the article text (the first one's parent), when found. */
   text?: Element;
+  /** Text of header elements classed as the author or byline ("Joe Wee", no label needed). */
+  credits: string[];
 }
 
 /** Classes of paragraphs that hold metadata rather than article text. */
@@ -85,6 +87,8 @@ const DATELINE_CHARS = 60;
 const PRELUDE_LEVELS = 2;
 const PRELUDE_SIBLINGS = 4;
 const PRELUDE_CHARS = 160;
+/** Elements sites class as the credit: "article-author", "byline", "author-name". */
+const CREDIT_CLASS = '[class*="author" i], [class*="byline" i]';
 const CREDIT_OPENING = /^(?:by\s+\p{Lu}|(?:作者|撰文|记者|記者)\s*[:：︱]|文\s*[/／])/u;
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING, without the Node global
 const A_DATE = new RegExp(DATE_IN_TEXT.source, 'i');
@@ -130,13 +134,14 @@ function datelineOf(paragraph: string): string | undefined {
  * the first one ("Feb. 23, 2015 -- …").
  */
 export function readHeader(h1: Element | undefined, container: Element): ArticleHeader {
-  const header: ArticleHeader = { lines: [], times: [] };
+  const header: ArticleHeader = { lines: [], times: [], credits: [] };
   if (!h1) return header;
   const start = h1.closest('header') ?? headlinePrelude(h1) ?? h1;
   const doc = h1.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x1 | 0x4); // elements and text
   walker.currentNode = start;
   const lineOf = new Map<Element, string[]>();
+  const creditOf = new Map<Element, string[]>();
   // A table, figure… that holds the header itself is page layout (LWN lays out pages in tables).
   const skipped = (el: Element) => {
     const outer = el.closest(SKIPPED_IN_HEADER);
@@ -173,8 +178,11 @@ export function readHeader(h1: Element | undefined, container: Element): Article
     if (value.length >= PROSE_CHARS) break;
     const block = parent.closest(LINE_BLOCKS) ?? container;
     lineOf.set(block, [...(lineOf.get(block) ?? []), value]);
+    const credit = parent.closest(CREDIT_CLASS);
+    if (credit && !credit.contains(h1)) creditOf.set(credit, [...(creditOf.get(credit) ?? []), value]);
     chars += value.length;
   }
+  header.credits = [...creditOf.values()].map((parts) => parts.join(' '));
   for (const parts of lineOf.values()) {
     const line = parts.join(' ');
     const last = header.lines.length - 1;
@@ -231,10 +239,11 @@ export function findHeadlineByText(doc: Document, titles: readonly string[]): El
   if (keys.length === 0) return undefined;
   const body = doc.body ?? doc.documentElement;
   const same = (a: string, b: string) => a === b || (a.includes(b) && b.length * 4 >= a.length * 3);
-  for (const el of body.querySelectorAll(HEADLINE_LIKE)) {
+  const matches = (el: Element) => {
     const key = looseKey(elementText(el));
-    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || inNoise(el, body)) continue;
-    if (keys.some((k) => same(k, key) || same(key, k))) return el;
-  }
-  return undefined;
+    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || inNoise(el, body)) return false;
+    return keys.some((k) => same(k, key) || same(key, k));
+  };
+  // An h1 first: a list of stories earlier in the page may repeat the headline in an h3 (Yahoo).
+  return [...body.querySelectorAll('h1')].find(matches) ?? [...body.querySelectorAll(HEADLINE_LIKE)].find(matches);
 }
