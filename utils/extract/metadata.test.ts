@@ -86,6 +86,11 @@ describe('title', () => {
     expect(read('<meta property="og:title" content="Example News"><meta property="og:site_name" content="Example News">').title).toBe('Example News');
   });
 
+  it("drops the permalink pilcrow of a documentation page's heading", () => {
+    const body = '<div class="body" role="main"><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve" title="Permalink">¶</a></h1></div>';
+    expect(read('<title>Evolve: Shared Mutable History — Mercurial</title>', body).title).toBe('Evolve: Shared Mutable History');
+  });
+
   it('collapses whitespace, line separators included', () => {
     expect(read('<meta property="og:title" content="  A\n  long\u2028title ">').title).toBe('A long title');
   });

@@ -193,7 +193,8 @@ const TITLE_RULES: Rule[] = [
   meta('og:title'),
   meta('twitter:title'),
   ldHeadline,
-  (c) => [elementText(c.h1)],
+  // Documentation generators end headings with a permalink "¶" (Sphinx).
+  (c) => [elementText(c.h1).replace(/\s*¶$/, '')],
   titleFromTitleElement,
   hint('title'),
 ];
