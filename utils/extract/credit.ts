@@ -11,7 +11,8 @@ const FIELD_LABELS: ReadonlyArray<[FieldKind, string[]]> = [
   [
     'byline',
     // "记者会" (press conference) and "记者站" (bureau) are not credits.
-    [String.raw`(?:作者|撰文|撰稿|(?:记者|記者)(?![会會站节節证證]))\s*[:：]?`, String.raw`文\s*[/／]`, String.raw`Author\s*[:：]`, String.raw`Written by\b`],
+    // "作者︱春春": a vertical bar (U+FE31) also follows the label.
+    [String.raw`(?:作者|撰文|撰稿|(?:记者|記者)(?![会會站节節证證]))\s*[:：︱]?`, String.raw`文\s*[/／]`, String.raw`Author\s*[:：]`, String.raw`Written by\b`],
   ],
   [
     'other',
@@ -30,9 +31,9 @@ const FIELD = new RegExp(FIELD_LABELS.map(([, res]) => `(${res.join('|')})`).joi
 const BY = /^\s*by\s+|(?<=^|[\s|｜·•,])(?<!(?:[Pp]hotos?|[Pp]hotograph|[Ii]llustrations?|[Ee]dited|[Ii]mages?|[Vv]ideo)\s)[Bb]y\s+(?=\p{Lu})/u;
 /** Where a field's value ends even without a next label: separators and dates. */
 const VALUE_END =
-  /[|｜·•]|\s{2,}|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+  /[|｜·•]|\s{2,}|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
-const EDGE_PUNCTUATION = /^[\s()（）【】[\]「」『』“”"'‘’,，。:：;；-]+|[\s()（）【】[\]「」『』“”"'‘’,，。:：;；-]+$/g;
+const EDGE_PUNCTUATION = /^[\s()（）【】[\]「」『』“”"'‘’,，。:：;；︱-]+|[\s()（）【】[\]「」『』“”"'‘’,，。:：;；︱-]+$/g;
 const NAME_PREFIX = /^(?:by|author|作者|撰文|撰稿|记者|記者|文\s*[/／])\s*[:：]?\s*/i;
 /** What follows a reporter's name in Chinese credits: "张三报道", "李四摄", "综合报导". */
 const NAME_SUFFIX = /\s*(?:综合|綜合)?(?:报道|報道|报导|報導|编译|編譯|摄影|攝影|摄|攝|撰文)$/;
@@ -42,6 +43,8 @@ const URL_LIKE = /:\/\/|^www\.|\.(?:com|net|org|cn|html?|php)\b|\w@\w+\./i;
 const DATE_LIKE = /\d{4}|\d{1,2}\s*[:/.-]\s*\d{1,2}/;
 const SENTENCE = /[。！？!?；;]/;
 const GENERIC = /^(?:admin|administrator|unknown|anonymous|佚名|匿名|本站|小编|小編)$/i;
+/** Buttons and links that sites mark as author elements ("Follow Author", "More Richard Eskow."). */
+const UI_TEXT = /^(?:follow|unfollow|subscribe|share|more|view|see|read|contact|e-?mail|sign|log|click|visit)\b/i;
 
 export interface Credit {
   names: string[];
@@ -63,7 +66,10 @@ function splitNames(value: string): string[] {
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
   value = value.replace(/[(（]\s*(?=(?:with|avec|mit)\b)|[)）]\s*$/gi, ' ');
   const parts = CJK.test(value) ? value.split(/[\s、，,;；/／]+/) : value.split(NAME_JOINERS);
-  return parts.map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, '')).filter(Boolean);
+  // "Posted by Alon Zakai.": a sentence's full stop, not an initial's ("Bradley M.").
+  return parts
+    .map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, '').replace(/(?<=\p{L}{3})\.$/u, ''))
+    .filter(Boolean);
 }
 
 /** A person or author account, not a URL, date, editor, sentence or the site itself. */
@@ -71,7 +77,7 @@ function isAuthorName(name: string, siteNames: readonly string[]): boolean {
   const length = [...name].length;
   if (length < 2 && !CJK.test(name)) return false;
   if (length > 50 || URL_LIKE.test(name) || DATE_LIKE.test(name) || SENTENCE.test(name)) return false;
-  if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name)) return false;
+  if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name) || UI_TEXT.test(name)) return false;
   if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 6) return false;
   const key = name.toLowerCase();
   return !siteNames.some((site) => site.toLowerCase() === key);
@@ -101,7 +107,10 @@ export function readCredit(text: string, unlabelled: 'names' | 'ignore', siteNam
   for (const { kind, value } of fields) {
     const trimmed = trimValue(value);
     if (kind === 'byline') names.push(...splitNames(trimmed).filter((n) => isAuthorName(n, siteNames)));
-    else if (kind === 'source' && !source && trimmed && [...trimmed].length <= 40 && !URL_LIKE.test(trimmed)) source = trimmed;
+    else if (kind === 'source' && !source && trimmed && [...trimmed].length <= 40 && !URL_LIKE.test(trimmed)) {
+      // "来源： 人民日报海外版 中国青年网": a Chinese outlet name has no spaces; what follows is the next item.
+      source = CJK.test(trimmed) ? (trimmed.split(/\s+/)[0] ?? trimmed) : trimmed;
+    }
   }
   return { names: [...new Set(names)], ...(source ? { source } : {}) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impliedZoneOffset, isPlausibleTime, parseDate } from './dates';
+import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, numericOrder, parseDate } from './dates';
 
 const UTC8 = 480;
 
@@ -31,8 +31,62 @@ describe('parseDate', () => {
     expect(new Date(parseDate(value, zone)!).toISOString()).toBe(iso);
   });
 
+  it.each([
+    ['Dec 28 Sat 2013 00:28', UTC8, '2013-12-27T16:28:00.000Z'],
+    ['Sunday, Feb 1, 2015 11:57 AM UTC', UTC8, '2015-02-01T11:57:00.000Z'],
+    ['2/26/2015 7:11 AM PST BY TMZ STAFF', 0, '2015-02-26T15:11:00.000Z'],
+    ['Feb. 23, 2015', 0, '2015-02-23T00:00:00.000Z'],
+  ])('reads %s (weekday inside the date, month-first numeric date with a zone)', (value, zone, iso) => {
+    expect(new Date(parseDate(value, zone)!).toISOString()).toBe(iso);
+  });
+
+  it('reads the date that comes first in the text, whatever its shape', () => {
+    expect(new Date(parseDate('June 18, 2023, updated 2023-06-19 10:00', 0)!).toISOString()).toBe('2023-06-18T00:00:00.000Z');
+  });
+
+  it("reads an ambiguous numeric date in the page's order, a dotted one day first", () => {
+    expect(new Date(parseDate('05/08/2014 07:01:00', 0, 'mdy')!).toISOString()).toBe('2014-05-08T07:01:00.000Z');
+    expect(new Date(parseDate('05/08/2014 07:01:00', 0, 'dmy')!).toISOString()).toBe('2014-08-05T07:01:00.000Z');
+    expect(parseDate('05/08/2014', 0)).toBeUndefined();
+    expect(new Date(parseDate('07.12.2017', 0)!).toISOString()).toBe('2017-12-07T00:00:00.000Z');
+    expect(new Date(parseDate('07.12.2017', 0, 'mdy')!).toISOString()).toBe('2017-12-07T00:00:00.000Z');
+    // An unambiguous date keeps its only reading whatever the page's order.
+    expect(new Date(parseDate('05/29/2007', 0, 'dmy')!).toISOString()).toBe('2007-05-29T00:00:00.000Z');
+  });
+
   it.each(['', 'yesterday', '2023-02-31', '2023-13-01', '06/07/2023', '13/13/2023', 'no date here'])('rejects %j', (value) => {
     expect(parseDate(value, 0)).toBeUndefined();
+  });
+});
+
+describe('numericOrder', () => {
+  it('is month first in US English, day first in other English and other languages, unknown otherwise', () => {
+    expect(numericOrder('en-US')).toBe('mdy');
+    expect(numericOrder('en-GB')).toBe('dmy');
+    expect(numericOrder('es')).toBe('dmy');
+    expect(numericOrder('de-DE')).toBe('dmy');
+    expect(numericOrder('en')).toBeUndefined();
+    expect(numericOrder('zh-CN')).toBeUndefined();
+    expect(numericOrder(undefined)).toBeUndefined();
+  });
+});
+
+describe('DATE_IN_TEXT', () => {
+  it('finds where datelines start, numeric ones included', () => {
+    const starts = (text: string) => [...text.matchAll(DATE_IN_TEXT)].map((m) => m[0]);
+    expect(starts('Posted Dec 28 Sat 2013 00:28')).toEqual(['Dec 28 Sat 2013']);
+    expect(starts('2/26/2015 7:11 AM PST')).toEqual(['2/26/2015']);
+    expect(starts('Una solución - 07.12.2017 - LA NACION')).toEqual(['07.12.2017']);
+    expect(starts('version 1.2.3, 12/2015')).toEqual([]);
+  });
+});
+
+describe('completeYearless', () => {
+  it('puts the year into a yearless date and time on the given day only', () => {
+    expect(completeYearless('By Erin Cunningham March 18 at 3:57 PM', [2015, 3, 18])).toBe('By Erin Cunningham March 18, 2015 at 3:57 PM');
+    expect(completeYearless('March 17 at 3:57 PM', [2015, 3, 18])).toBeUndefined();
+    expect(completeYearless('at the Western Wall on March 18 following the vote', [2015, 3, 18])).toBeUndefined();
+    expect(completeYearless('March 18, 2015 at 3:57 PM', [2015, 3, 18])).toBeUndefined();
   });
 });
 

@@ -22,38 +22,59 @@ export function impliedZoneOffset(lang: string | undefined, text: string): numbe
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+/** A weekday some pages put between day and year: "Dec 28 Sat 2013". */
+const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;
+const NUMERIC = String.raw`(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])`;
 
 /** Where dates start in running text (a dateline); `parseDate` then reads each from there. */
 export const DATE_IN_TEXT = new RegExp(
   [
     String.raw`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}`,
-    String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
-    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}`,
+    String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:${WEEKDAY}\s+)?\d{4}`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+\d{4}`,
+    String.raw`(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?![\d/.-])`,
   ].join('|'),
   'gi',
 );
 
-type Ymd = [year: number, month: number, day: number];
+/**
+ * How the page orders an all-numeric date whose day is 12 or less (05/08/2014): US English writes
+ * the month first, other English and most other languages the day; undefined when unknown.
+ */
+export type NumericOrder = 'mdy' | 'dmy' | undefined;
+
+export function numericOrder(lang: string | undefined): NumericOrder {
+  const l = (lang ?? '').toLowerCase();
+  if (!l || /^(?:zh|ja|ko)\b/.test(l) || l === 'en' || l === 'en-ca') return undefined;
+  return l === 'en-us' ? 'mdy' : 'dmy';
+}
+
+export type Ymd = [year: number, month: number, day: number];
 
 /** Date shapes: year first, with a month name, or all-numeric where only one order makes a date. */
-const DATE_SHAPES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Ymd]> = [
+const DATE_SHAPES: ReadonlyArray<[RegExp, (m: RegExpExecArray, order: NumericOrder) => Ymd]> = [
   [/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [/^(\d{4})(\d{2})(\d{2})(?=T?\d{4}|$)/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [
-    new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`, 'i'),
+    new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:${WEEKDAY}\s+)?(\d{4})`, 'i'),
     (m) => [+m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!],
   ],
   [
     new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+(\d{4})`, 'i'),
     (m) => [+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!],
   ],
-  // 05/29/2007 is May 29 and 29/05/2007 too; 05/06/2007 could be either and is no date (month 0).
-  [/(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/, (m) => numericDayMonth(+m[3]!, +m[1]!, +m[2]!)],
+  [new RegExp(NUMERIC), (m, order) => numericDayMonth(+m[4]!, +m[1]!, +m[3]!, m[2] === '.' ? 'dmy' : order)],
 ];
 
-function numericDayMonth(year: number, a: number, b: number): Ymd {
+/**
+ * 05/29/2007 is May 29 and 29/05/2007 too; 05/06/2007 is read in the page's order, and with dots
+ * (07.12.2017) day first, as only day-first locales write them; otherwise it is no date (month 0).
+ */
+function numericDayMonth(year: number, a: number, b: number, order: NumericOrder): Ymd {
   if (a > 12 && b <= 12) return [year, b, a];
   if (b > 12 && a <= 12) return [year, a, b];
+  if (order === 'mdy') return [year, a, b];
+  if (order === 'dmy') return [year, b, a];
   return [year, 0, 0];
 }
 
@@ -79,13 +100,18 @@ function readZone(rest: string): number | undefined {
  * `2023/6/18`, `June 18, 2023`, RFC 2822, `20230618`, epoch seconds or ms), or undefined.
  * `zoneMinutes` (east of UTC) is used when the value names no zone.
  */
-export function parseDate(value: string, zoneMinutes: number): number | undefined {
+export function parseDate(value: string, zoneMinutes: number, order?: NumericOrder): number | undefined {
   const text = value.trim();
   if (/^\d{10}$|^\d{13}$/.test(text)) return text.length === 10 ? +text * 1000 : +text;
+  // The date that comes first in the text, whatever its shape.
+  let found: { m: RegExpExecArray; read: (m: RegExpExecArray, order: NumericOrder) => Ymd } | undefined;
   for (const [shape, read] of DATE_SHAPES) {
     const m = shape.exec(text);
-    if (!m) continue;
-    const [year, month, day] = read(m);
+    if (m && (!found || m.index < found.m.index)) found = { m, read };
+  }
+  if (found) {
+    const { m, read } = found;
+    const [year, month, day] = read(m, order);
     let rest = text.slice(m.index + m[0].length);
     let [hour, minute, second, ms] = [0, 0, 0, 0];
     let zone: number | undefined;
@@ -104,6 +130,20 @@ export function parseDate(value: string, zoneMinutes: number): number | undefine
     return local - (zone ?? zoneMinutes) * 60_000;
   }
   return undefined;
+}
+
+const YEARLESS = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})`, 'i');
+
+/**
+ * A date and time written without the year ("March 18 at 3:57 PM") completed with `ymd`'s year
+ * when its month and day are `ymd`'s; the text with the year put in, or undefined. (Without a
+ * time of day it would add nothing to `ymd` itself.)
+ */
+export function completeYearless(text: string, ymd: Ymd): string | undefined {
+  const m = YEARLESS.exec(text);
+  if (!m || MONTHS.indexOf(m[1]!.toLowerCase()) + 1 !== ymd[1] || +m[2]! !== ymd[2]) return undefined;
+  const end = m.index + m[0].length;
+  return `${text.slice(0, end)}, ${ymd[0]}${text.slice(end)}`;
 }
 
 /** A published/modified time worth keeping: not before 1990 and not in the future. */

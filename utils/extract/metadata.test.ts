@@ -78,6 +78,19 @@ describe('title', () => {
     expect(read(head).title).toBe('布林肯和秦刚会面');
   });
 
+  it('skips a title that is only the site name (Yahoo) for the headline shown', () => {
+    const head = '<title>Russia: Space ship breaks up</title><meta property="og:title" content="Yahoo News - Latest News &amp; Headlines"><meta name="application-name" content="Yahoo News - Latest News &amp; Headlines">';
+    const body = '<header><h1>Russia: Space ship breaks up</h1></header><article><h1 class="slideshow-headline">In this photo the rocket is installed</h1></article>';
+    expect(read(head, body).title).toBe('Russia: Space ship breaks up');
+    // With nothing else to go by, the site name is still a title.
+    expect(read('<meta property="og:title" content="Example News"><meta property="og:site_name" content="Example News">').title).toBe('Example News');
+  });
+
+  it("drops the permalink pilcrow of a documentation page's heading", () => {
+    const body = '<div class="body" role="main"><h1>Evolve: Shared Mutable History<a class="headerlink" href="#evolve" title="Permalink">¶</a></h1></div>';
+    expect(read('<title>Evolve: Shared Mutable History — Mercurial</title>', body).title).toBe('Evolve: Shared Mutable History');
+  });
+
   it('collapses whitespace, line separators included', () => {
     expect(read('<meta property="og:title" content="  A\n  long\u2028title ">').title).toBe('A long title');
   });
@@ -157,6 +170,81 @@ describe('byline and source', () => {
     expect(meta.source).toBeUndefined();
   });
 
+  it('prefers the Dublin Core creator to meta author, and writes inverted creators name first', () => {
+    // Readability's test pages mark the meta author they must lose to dc:creator "FAIL".
+    const head = '<meta property="dc:creator twitter:site_name" content="Creator Name"><meta name="author" content="FAIL">';
+    expect(read(head).byline).toBe('Creator Name');
+    const ietf = '<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">';
+    expect(read(ietf).byline).toBe('F. Kooman, Michiel de Jong');
+    // Two spellings of one field are one value, not two authors.
+    expect(read('<meta property="dc:creator" content="Jane Doe"><meta name="DC.creator" content="J. Doe">').byline).toBe('Jane Doe');
+  });
+
+  it("drops a meta author that the article's own author link contradicts (the site's operator)", () => {
+    const head = '<meta name="author" content="Organization for Transformative Works">';
+    const work = (name: string) => `<div id="workskin"><h2 class="title">Cryptid</h2><h3 class="byline"><a rel="author" href="/users/x">${name}</a></h3><p>${'Text. '.repeat(60)}</p></div>`;
+    expect(read(head, work('AMournfulHowl')).byline).toBe('AMournfulHowl');
+    expect(read('<meta name="author" content="Jane Doe">', work('Jane Doe')).byline).toBe('Jane Doe');
+    // An author link in a related list says nothing about this page's author.
+    expect(read('<meta name="author" content="Jane Doe">', '<article><h1>T</h1></article><aside><a rel="author" href="/u">Other</a></aside>').byline).toBe('Jane Doe');
+  });
+
+  it('never takes the responsible editor that Chinese sites put in meta author (or Readability repeats)', () => {
+    const body = `<div class="l_tit">海外留学生看两会</div><div class="l_time">发稿时间：2017-03-10 08:42:00</div><div><p>${'正文内容。'.repeat(40)}</p><div>责任编辑：崔宁宁</div></div>`;
+    expect(read('<meta name="author" content="青网校园崔宁宁">', body).byline).toBeUndefined();
+    expect(read('', body, { readability: { byline: '青网校园崔宁宁' } }).byline).toBeUndefined();
+    expect(read('<meta name="author" content="王芳">', body).byline).toBe('王芳');
+  });
+
+  it('reads a labelled credit line that closes the article text, never its sentences', () => {
+    const body = (last: string) =>
+      `<article><h1>宇航员在太空中喝酒会怎么样</h1><div class="info">2017-03-10 09:58 来源：网易科学人</div>` +
+      `<div id="content"><p>${'正文内容。'.repeat(40)}</p><p>原标题：他晚于阿姆斯特朗登月</p>${last}</div></article>`;
+    expect(read('', body('<p><strong>作者︱春春</strong></p>'), { lang: 'zh-CN' }).byline).toBe('春春');
+    expect(read('', body('<p>春春说这是一个问题。</p>'), { lang: 'zh-CN' }).byline).toBeUndefined();
+  });
+
+  it('never takes a button for a byline, and reads "Story by Author" above the headline', () => {
+    const body =
+      '<div class="fic-header"><a href="/fiction/1"><h2>Super Supportive</h2></a> <span>by</span> <h3><a href="/profile/2">Sleyca</a></h3>' +
+      `<h1>ONE HUNDRED TWO: What kind of wordchain?</h1></div><div class="chapter"><p>${'Text. '.repeat(60)}</p></div>` +
+      '<form class="follow-author-form"><button>Follow Author</button></form>';
+    expect(read('', body, { readability: { byline: 'Follow Author' } }).byline).toBe('Sleyca');
+    expect(read('', '', { readability: { byline: 'Follow Author' } }).byline).toBeUndefined();
+  });
+
+  it("takes Readability's byline only when the article header shows it (not a nav link or a related story's credit)", () => {
+    const page = (header: string) =>
+      `<nav><ul><li id="bylines"><a href="/bylines">個人</a></li></ul></nav><article><h1>Story</h1><div class="attr">${header}</div><p>${'Text. '.repeat(60)}</p></article>` +
+      '<div class="more"><span class="byline"><a href="/writer/jr">Joanna Rothkopf</a></span></div>';
+    expect(read('', page('<div class="author-name">NATALIYA VASILYEVA</div>'), { readability: { byline: 'NATALIYA VASILYEVA' } }).byline).toBe('NATALIYA VASILYEVA');
+    expect(read('', page(''), { readability: { byline: '個人' } }).byline).toBeUndefined();
+    expect(read('', page(''), { readability: { byline: 'Joanna Rothkopf' } }).byline).toBeUndefined();
+  });
+
+  it('takes a JSON-LD Person author even when the site bears the same name, never an outlet', () => {
+    const site = '<meta property="og:site_name" content="Haki Benita">';
+    const article = (type: string) => ld({ '@type': 'Article', author: { '@type': type, name: 'Haki Benita' } });
+    expect(read(site + article('Person')).byline).toBe('Haki Benita');
+    expect(read(site + article('Organization')).byline).toBeUndefined();
+    expect(read('<meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News">').byline).toBeUndefined();
+  });
+
+  it('reads an unlabelled name in a header element classed as the author, up to its date', () => {
+    const body = (cls: string) =>
+      `<article><h1>Raspberry Pi 3 becomes the bestselling computer</h1><div class="${cls}"><i class="fa fa-user"></i> <a href="/latest?author=joewee">Joe Wee</a>` +
+      ` <i class="fa fa-clock-o"></i> <span>Monday, February 29, 2016 @ 11:10 PM UTC</span></div><p>${'Text. '.repeat(60)}</p></article>`;
+    expect(read('', body('article-author')).byline).toBe('Joe Wee');
+    // Without the class, an unlabelled name in the header is not taken for the author.
+    expect(read('', body('article-info')).byline).toBeUndefined();
+  });
+
+  it("reads the credit line in the article's own footer", () => {
+    const body = (footer: string) => `<main><article><h1>Emscripten and the LLVM backend</h1><p>${'Text. '.repeat(60)}</p><footer>${footer}</footer></article></main><footer id="footer"><p>Posted by Webmaster.</p></footer>`;
+    expect(read('', body('<p>Posted by Alon Zakai.</p>')).byline).toBe('Alon Zakai');
+    expect(read('', body('<p>Retweet this article!</p>')).byline).toBeUndefined();
+  });
+
   it('never reads names from related lists or comments', () => {
     const body = `<article><h1>Title</h1><p>${'Text. '.repeat(60)}</p></article><aside><a rel="author" href="/u/x">Other Writer</a></aside><div class="comments"><span itemprop="author">Commenter</span></div>`;
     expect(read('', body).byline).toBeUndefined();
@@ -164,6 +252,10 @@ describe('byline and source', () => {
 });
 
 describe('site name', () => {
+  it('skips a site name that is an address', () => {
+    expect(read('<meta property="og:site_name" content="http://www.tmz.com"><meta name="application-name" content="TMZ.COM">').siteName).toBe('TMZ.COM');
+  });
+
   it('takes og:site_name, JSON-LD publisher, application-name, else the host', () => {
     expect(read('<meta property="og:site_name" content="大纪元">').siteName).toBe('大纪元');
     expect(read(ld({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'Example Times' } })).siteName).toBe('Example Times');
@@ -173,7 +265,9 @@ describe('site name', () => {
 });
 
 describe('dates', () => {
-  const published = (head: string, body = '', lang?: string) => read(head, body, { lang }).publishedAt;
+  /** An address with no date in it: the dates below come from the page alone. */
+  const url = 'https://news.example.com/world/story.html';
+  const published = (head: string, body = '', lang?: string) => read(head, body, { lang, url }).publishedAt;
   const expected = Date.parse('2023-06-18T15:48:21Z');
 
   it.each([
@@ -254,6 +348,89 @@ describe('dates', () => {
     const meta = read('<title>Friday Facts #282 - 0.17 in sight | Factorio</title><meta property="og:site_name" content="Factorio.com">', body);
     expect(meta.publishedAt).toBe(Date.parse('2019-02-15T00:00:00Z'));
     expect(meta.title).toBe('Friday Facts #282 - 0.17 in sight');
+  });
+
+  it('reads a dateline just above the headline, never a related list there', () => {
+    const page = (before: string) => `<div class="articleInner">${before}<h1>The sharing economy is a lie</h1><p>${'Text. '.repeat(60)}</p></div>`;
+    expect(published('', page('<span class="dateline"><span>Sunday, Feb 1, 2015 11:57 AM UTC</span></span>'))).toBe(Date.parse('2015-02-01T11:57:00Z'));
+    expect(published('', page('<ul class="related-posts"><li>Older story, Jan 5, 2015</li></ul>'))).toBeUndefined();
+  });
+
+  it('reads the date in the list item before the title\'s, past logo and blog-name h1s (PIXNET)', () => {
+    const title = '新竹尖石 (2) @ 史蒂文的家 :: 痞客邦 ::';
+    const head = `<title>${title}</title><meta property="og:title" content="${title}"><meta property="og:site_name" content="史蒂文的家">`;
+    const body =
+      '<div class="topbar__logo"><h1>痞客邦</h1></div><h1><a href="/blog">史蒂文的家</a></h1>' +
+      '<ul class="article-head"><li class="publish"><span>Dec </span><span>28 </span><span>Sat </span><span>2013 </span><span>00:28</span></li>' +
+      `<li class="title"><h2><a href="/post/1">新竹尖石 (2)</a></h2></li></ul><div class="article-body"><p>${'正文内容。'.repeat(40)}</p></div>`;
+    expect(published(head, body, 'zh-TW')).toBe(Date.parse('2013-12-27T16:28:00Z'));
+  });
+
+  it('finds the headline h1 even when a story list before it repeats the headline in an h3', () => {
+    const head = '<title>Russia: Space ship breaks up</title><meta property="og:title" content="Yahoo News">';
+    const body =
+      '<div class="stream"><h3><a href="/news/1">Russia: Space ship breaks up</a></h3><div class="info"><time datetime="2016-11-30T10:00:00Z">Nov 30</time></div></div>' +
+      '<header><h1>Russia: Space ship breaks up</h1></header><div class="attr"><time class="date" datetime="2016-12-01T23:29:49.000Z">December 2, 2016</time></div>' +
+      `<article><h1 class="slideshow-headline">In this photo the rocket is installed</h1><p>${'Text. '.repeat(60)}</p></article>`;
+    expect(published(head, body)).toBe(Date.parse('2016-12-01T23:29:49Z'));
+  });
+
+  it('reads a short date paragraph under the headline and a dateline opening the first paragraph', () => {
+    const quanta = `<h1>The Hidden Heroines of Chaos</h1><div><h6 class="byline">By Joshua Sokol</h6><p class="h6"><em>May 20, 2019</em></p></div><p>${'Text. '.repeat(60)}</p>`;
+    expect(published('', quanta)).toBe(Date.parse('2019-05-20T00:00:00Z'));
+    const webmd = (first: string) => `<div id="textArea"><h2>Babies Who Eat Peanuts Early</h2><div class="author_fmt">By Brenda Goodman</div><h3></h3><p></p><p>${first} ${'Text. '.repeat(60)}</p></div>`;
+    const head = '<meta property="og:title" content="Babies Who Eat Peanuts Early">';
+    expect(published(head, webmd('Feb. 23, 2015 -- Life-threatening peanut allergies have risen.'))).toBe(Date.parse('2015-02-23T00:00:00Z'));
+    // A date inside the story's first sentence is about the story, not its publication.
+    expect(published(head, webmd('On January 23, 1998, Netscape made two announcements.'))).toBeUndefined();
+  });
+
+  it('reads the header of a page laid out in a table, and month-first numeric dates with a zone', () => {
+    const lwn =
+      '<table><tr><td class="MidColumn"><div class="PageHeadline"><h1>LWN.net Weekly Edition</h1></div><div class="ArticleText">' +
+      `<h2 class="SummaryHL">A trademark battle</h2><div class="FeatureByline">By <b>Nathan Willis</b><br>March 25, 2015</div><p>${'Text. '.repeat(60)}</p></div></td></tr></table>`;
+    const meta = read('', lwn, { url });
+    expect(meta.publishedAt).toBe(Date.parse('2015-03-25T00:00:00Z'));
+    expect(meta.byline).toBe('Nathan Willis');
+    const tmz = `<div class="breadcrumbs"><h1>Dress stolen</h1></div><article><h2>Lupita</h2><h5 class="article-posted-date">2/26/2015 7:11 AM PST BY TMZ STAFF</h5><p>${'Text. '.repeat(60)}</p></article>`;
+    expect(published('', tmz)).toBe(Date.parse('2015-02-26T15:11:00Z'));
+  });
+
+  it('reads ambiguous numeric dates in the order of the page\'s language, dotted ones day first', () => {
+    const head = '<meta name="publish_date" content="05/08/2014 07:01:00">';
+    expect(published(head, '', 'en-US')).toBe(Date.parse('2014-05-08T07:01:00Z'));
+    expect(published(head, '', 'en-GB')).toBe(Date.parse('2014-08-05T07:01:00Z'));
+    expect(published(head, '', 'en')).toBeUndefined();
+    expect(published('<meta name="publish_date" content="07.12.2017">', '', 'en')).toBe(Date.parse('2017-12-07T00:00:00Z'));
+  });
+
+  it('reads a date that is a part of its own in the title, not one in the headline\'s words', () => {
+    expect(published('<title>Una solución para la cuestión mapuche - 07.12.2017 - LA NACION</title>')).toBe(Date.parse('2017-12-07T00:00:00Z'));
+    expect(published('<title>Remembering the storm of June 5, 2020 - Example News</title>')).toBeUndefined();
+  });
+
+  it('takes the day from the article address last, and the time from a yearless header date on that day', () => {
+    const at = 'http://www.example.com/world/tunisia-attack/2015/03/18/00202e76_story.html';
+    const page = (line: string) =>
+      `<article><h1>Attack stokes fears</h1><span class="pb-caption">Visitors on March 17 at 10:00 AM.</span><div class="pb-sig-line">${line}</div><p>${'Text. '.repeat(60)}</p></article>`;
+    expect(read('', page('By Erin Cunningham March 18 at 3:57 PM'), { url: at }).publishedAt).toBe(Date.parse('2015-03-18T15:57:00Z'));
+    expect(read('', page('By Erin Cunningham'), { url: at }).publishedAt).toBe(Date.parse('2015-03-18T00:00:00Z'));
+    // The declared address counts when the page is served elsewhere; a page's own date comes first.
+    const canonical = `<link rel="canonical" href="${at}">`;
+    expect(read(canonical, page('By Erin Cunningham'), { url }).publishedAt).toBe(Date.parse('2015-03-18T00:00:00Z'));
+    expect(read('<meta name="pubdate" content="2015-03-17T20:00:00Z">', page(''), { url: at }).publishedAt).toBe(Date.parse('2015-03-17T20:00:00Z'));
+  });
+
+  it('takes the earlier of article:published_time and JSON-LD datePublished (the later one is a republication)', () => {
+    const head = '<meta property="article:published_time" content="2015-12-11T14:28:34.438Z">' + ld({ '@type': 'Article', datePublished: '2015-10-15T02:19:15.607Z' });
+    expect(published(head)).toBe(Date.parse('2015-10-15T02:19:15.607Z'));
+  });
+
+  it('makes a bare day precise with a time on that day from a later source, never from another day', () => {
+    const page = (line: string) => `<article><h1>标题</h1><div class="info">${line}</div><p>${'正文内容。'.repeat(40)}</p></article>`;
+    const head = '<meta name="publishdate" content="2017-03-10">';
+    expect(published(head, page('2017-03-10 09:58 来源：网易科学人'), 'zh-CN')).toBe(Date.parse('2017-03-10T01:58:00Z'));
+    expect(published(head, page('2017-03-11 09:58 来源：网易科学人'), 'zh-CN')).toBe(Date.parse('2017-03-09T16:00:00Z'));
   });
 
   it('reads modified times', () => {

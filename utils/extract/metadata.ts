@@ -3,7 +3,7 @@
 
 import { stripTrackingParams } from '../url';
 import { readCredit } from './credit';
-import { DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, parseDate } from './dates';
+import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, numericOrder, parseDate, type Ymd } from './dates';
 import { type ArticleHeader, elementText, findContainer, findH1, findHeadlineByText, inNoise, logoNames, readHeader } from './page-structure';
 import { collapseWhitespace, looseKey, sampleText } from './text';
 import { agreesWith, stripSiteSuffix, TITLE_SEPARATOR, withoutTrailingLabels } from './title';
@@ -57,6 +57,8 @@ interface Context {
   /** Where the article is: selector rules look only here. */
   container: Element;
   header: ArticleHeader;
+  /** Epoch ms of a date value read in the page's zone and numeric order, when plausible. */
+  time: (value: string) => number | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,6 +122,11 @@ const meta =
   (...keys: string[]): Rule =>
   (c) =>
     keys.flatMap((k) => c.meta.get(k) ?? []);
+/** Values of the first of `keys` the page has: the same fact under several names is not a list. */
+const metaFirst =
+  (...keys: string[]): Rule =>
+  (c) =>
+    keys.map((k) => c.meta.get(k) ?? []).find((v) => v.length) ?? [];
 const ld =
   (key: string, sub: 'name' | 'url' = 'name'): Rule =>
   (c) =>
@@ -174,6 +181,8 @@ const DECLARED_SITE_NAME_RULES: Rule[] = [
   hint('siteName'),
 ];
 const SITE_NAME_RULES: Rule[] = [...DECLARED_SITE_NAME_RULES, (c) => [hostName(c)]];
+/** A site name, not an address ("http://www.tmz.com" is TMZ's og:site_name). */
+const siteNameValue = (v: string) => (/^[a-z]+:\/\//i.test(v.trim()) ? undefined : nonEmpty(v));
 
 const titleText = (c: Context) => collapseWhitespace(c.doc.querySelector('title')?.textContent ?? '');
 
@@ -184,7 +193,8 @@ const TITLE_RULES: Rule[] = [
   meta('og:title'),
   meta('twitter:title'),
   ldHeadline,
-  (c) => [elementText(c.h1)],
+  // Documentation generators end headings with a permalink "¶" (Sphinx).
+  (c) => [elementText(c.h1).replace(/\s*¶$/, '')],
   titleFromTitleElement,
   hint('title'),
 ];
@@ -193,29 +203,123 @@ const CREDIT_LINE_CHARS = 120;
 
 /** Byline sources; values of the article header count only where a label ("作者：", "By") says so. */
 const BYLINE_RULES: ReadonlyArray<[Rule, 'names' | 'ignore']> = [
+  [ldPersons, 'names'],
   [ld('author'), 'names'],
-  [meta('author'), 'names'],
+  // Dublin Core's creator is the work's author; `author` is sometimes the site's operator.
+  [(c) => metaFirst('dc:creator', 'dcterms:creator', 'dc.creator', 'dcterms.creator')(c).map(uninverted), 'names'],
+  [metaAuthor, 'names'],
   [(c) => meta('article:author')(c).filter((v) => !/^https?:|^www\./i.test(v)), 'names'],
-  [meta('parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator'), 'names'],
+  [meta('parsely-author', 'sailthru.author'), 'names'],
   [inArticle('a[rel~="author"], [itemprop~="author"]'), 'names'],
-  [hint('byline'), 'names'],
+  [(c) => c.header.credits, 'names'],
+  [readabilityByline, 'names'],
   // Long header lines are summaries ("…在记者会上表示…"), not credit lines.
   [(c) => c.header.lines.filter((line) => line.length <= CREDIT_LINE_CHARS), 'ignore'],
+  [trailingCredits, 'ignore'],
 ];
+
+/**
+ * Readability's byline, when the article header shows it: Readability also takes it from any
+ * element classed "author" or "byline", such as a navigation link, a "Follow Author" button or a
+ * related story's credit. (Often it is the meta author again, which may be an editor's name.)
+ */
+function readabilityByline(c: Context): string[] {
+  const shown = looseKey(c.header.lines.join(' '));
+  return withoutEditors(c, hint('byline')(c)).filter((v) => {
+    const key = looseKey(v);
+    return key !== '' && shown.includes(key);
+  });
+}
+
+/** JSON-LD authors typed Person: people even when the site bears their name (a personal blog). */
+function ldPersons(c: Context): string[] {
+  const authors: unknown[] = c.ldArticle ? [c.ldArticle['author']].flat() : [];
+  return authors.filter((a) => isNode(a) && ldTypes(a).includes('Person')).flatMap((a) => ldStrings(c, a));
+}
+
+const TRAILING_PARAGRAPHS = 4;
+const TRAILING_CREDIT_CHARS = 40;
+
+/**
+ * Credit lines that close the article ("作者︱春春", "（记者 张三）"): the last short paragraphs
+ * beside its first paragraph of text or in its own footer, read for labelled credits only.
+ */
+function trailingCredits(c: Context): string[] {
+  // The article's own <footer> (V8's blog: "Posted by Alon Zakai.") closes it too.
+  const footers = c.container.tagName.toUpperCase() === 'ARTICLE' ? [...c.container.querySelectorAll('footer')].filter((f) => !inNoise(f, c.container)) : [];
+  const paragraphs = [...(c.header.text?.children ?? []), ...footers.flatMap((f) => [...f.querySelectorAll('p')])].filter(
+    (el) => el.tagName.toUpperCase() === 'P',
+  );
+  const lines: string[] = [];
+  for (let i = paragraphs.length - 1, seen = 0; i >= 0 && seen < TRAILING_PARAGRAPHS; i--) {
+    const text = elementText(paragraphs[i]);
+    if (!text) continue;
+    seen++;
+    if (text.length <= TRAILING_CREDIT_CHARS) lines.push(text);
+  }
+  return lines;
+}
+
+/** Names the article credits with an author link (rel=author), outside related lists and comments. */
+const linkedAuthors = (c: Context): string[] =>
+  [...c.container.querySelectorAll('a[rel~="author"]')]
+    .filter((a) => !inNoise(a, c.container))
+    .map((a) => looseKey(elementText(a)))
+    .filter(Boolean);
+
+/**
+ * `<meta name="author">`, unless the article's own author link names someone else: AO3 gives every
+ * work the meta author "Organization for Transformative Works" and links the writer's name.
+ */
+function metaAuthor(c: Context): string[] {
+  const values = withoutEditors(c, meta('author')(c));
+  const linked = values.length ? linkedAuthors(c) : [];
+  if (linked.length === 0) return values;
+  return values.filter((v) => linked.some((l) => l.includes(looseKey(v)) || looseKey(v).includes(l)));
+}
+
+const HAN = /\p{Script=Han}/u;
+const EDITOR_LABEL = /(?:责任编辑|責任編輯|责编|責編)\s*[:：︱]\s*/g;
+
+/**
+ * Chinese sites often fill the meta author with the responsible editor ("青网校园崔宁宁" where the
+ * article ends "责任编辑：崔宁宁"): a name the page credits as editor is no author. Read only
+ * for Chinese names, where this happens.
+ */
+function withoutEditors(c: Context, values: string[]): string[] {
+  if (!values.some((v) => HAN.test(v))) return values;
+  const text = c.container.textContent ?? '';
+  // What follows each label; the name's end is unknown (no spaces), so a value is an editor's
+  // when one of these starts with the value or its tail ("崔宁宁" of "青网校园崔宁宁").
+  const credited = [...text.matchAll(EDITOR_LABEL)].map((m) => text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+  const isEditor = (v: string) => {
+    const chars = [...v.trim()];
+    return chars.some((_, i) => i <= chars.length - 2 && credited.some((after) => after.startsWith(chars.slice(i).join(''))));
+  };
+  return values.filter((v) => !isEditor(v));
+}
+
+/** "Jong, Michiel de" → "Michiel de Jong": Dublin Core creators are written surname first. */
+const uninverted = (name: string) => name.replace(/^\s*([^\s,]+),\s*([^,]+?)\s*$/u, '$2 $1');
 
 /** Classes blog engines and microformats give the published and updated time (hAtom, WordPress, AO3). */
 const PUBLISHED_CLASSES = 'abbr.published, time.published, dd.published, .entry-date, .post-date, .pubdate, .publish-date, .date-published';
 const MODIFIED_CLASSES = 'abbr.updated, time.updated, .date-modified, .updated-date';
 
 const PUBLISHED_RULES: Rule[] = [
-  meta('article:published_time', 'og:published_time'),
-  ld('datePublished'),
+  earliest(meta('article:published_time', 'og:published_time'), ld('datePublished')),
   inArticle('[itemprop~="datePublished"]'),
   inArticle(PUBLISHED_CLASSES),
-  meta('parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.issued', 'dcterms.date', 'pubdate', 'publishdate', 'publish-date', 'date'),
+  meta(
+    'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.issued', 'dcterms.date',
+    'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date',
+  ),
   (c) => c.header.times.filter((t) => !isModifiedTime(t)).map((t) => t.getAttribute('datetime') ?? ''),
   (c) => headerDates(c, 'published'),
   hint('publishedTime'),
+  titleDates,
+  (c) => yearlessHeaderDates(c),
+  (c) => urlDates(c).map(([y, m, d]) => `${y}-${m}-${d}`),
 ];
 
 const MODIFIED_RULES: Rule[] = [
@@ -223,7 +327,7 @@ const MODIFIED_RULES: Rule[] = [
   ld('dateModified'),
   inArticle('[itemprop~="dateModified"]'),
   inArticle(MODIFIED_CLASSES),
-  meta('dc.date.modified', 'dcterms.modified'),
+  meta('dc.date.modified', 'dcterms.modified', 'last_updated', 'last-modified'),
   (c) => c.header.times.filter(isModifiedTime).map((t) => t.getAttribute('datetime') ?? ''),
   (c) => headerDates(c, 'modified'),
 ];
@@ -252,6 +356,28 @@ function first<T>(c: Context, rules: readonly Rule[], accept: (value: string) =>
 }
 
 const nonEmpty = (v: string) => collapseWhitespace(v) || undefined;
+
+const DAY_MS = 86_400_000;
+const HAS_TIME = /\d{1,2}[:：时時]\d{2}|^\d{10}$|^\d{13}$/;
+
+/**
+ * The first time `rules` give; when that is a bare day ("2017-03-10" in a meta tag), a later
+ * source's time on that day ("2017-03-10 09:58" in the header) makes it precise.
+ */
+function firstTime(c: Context, rules: readonly Rule[]): number | undefined {
+  let day: number | undefined;
+  for (const rule of rules) {
+    for (const value of rule(c)) {
+      const t = c.time(value);
+      if (t === undefined) continue;
+      if (day === undefined) {
+        if (HAS_TIME.test(value.trim())) return t;
+        day = t;
+      } else if (t >= day && t < day + DAY_MS && HAS_TIME.test(value.trim())) return t;
+    }
+  }
+  return day;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Title
@@ -302,6 +428,53 @@ function headerDates(c: Context, kind: 'published' | 'modified'): string[] {
   return out;
 }
 
+/**
+ * Values of several sources of the same fact, earliest first: a page whose `article:published_time`
+ * and JSON-LD `datePublished` disagree shows the earlier one (Medium, NBC News: the later one is
+ * the time of a republication).
+ */
+function earliest(...rules: Rule[]): Rule {
+  return (c) => {
+    const timed = rules.flatMap((rule) => rule(c)).map((v) => ({ v, t: c.time(v) }));
+    return timed.sort((a, b) => (a.t ?? Infinity) - (b.t ?? Infinity)).map(({ v }) => v);
+  };
+}
+
+/** A title part that is a date: "Una solución no violenta - 07.12.2017 - LA NACION". */
+const DATE_FIRST = new RegExp(`^(?:${DATE_IN_TEXT.source})`, 'i');
+
+function titleDates(c: Context): string[] {
+  return [...meta('title')(c), titleText(c)]
+    .flatMap((t) => t.split(TITLE_SEPARATOR))
+    .map((part) => part.trim())
+    .filter((part) => part.length <= 32 && DATE_FIRST.test(part));
+}
+
+/** /2015/03/18/ in the article's address (canonical first): news sites date their paths. */
+const URL_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/;
+
+function urlDates(c: Context): Ymd[] {
+  const urls = [...declaredUrls(c), c.pageUrl];
+  for (const raw of urls) {
+    let path: string;
+    try {
+      path = new URL(raw.trim(), c.baseUrl).pathname;
+    } catch {
+      continue;
+    }
+    const m = URL_DATE.exec(path);
+    if (m) return [[+m[1]!, +m[2]!, +m[3]!]];
+  }
+  return [];
+}
+
+/** "March 18 at 3:57 PM" in the header, the year taken from the address when month and day agree. */
+function yearlessHeaderDates(c: Context): string[] {
+  const [ymd] = urlDates(c);
+  if (!ymd) return [];
+  return c.header.lines.map((line) => completeYearless(line, ymd)).filter((v): v is string => v !== undefined);
+}
+
 // ---------------------------------------------------------------------------------------------
 // URL
 
@@ -316,6 +489,12 @@ function registrableDomain(host: string): string {
   return labels.slice(-keep).join('.');
 }
 
+/** The addresses the page declares for itself: canonical link, then og:url. */
+const declaredUrls = (c: Context) => [
+  ...[...c.doc.querySelectorAll('link[rel~="canonical"][href]')].map((l) => l.getAttribute('href') ?? ''),
+  ...meta('og:url')(c),
+];
+
 /**
  * The canonical URL when the page declares one on its own site that is not the home page (some
  * sites point every page's canonical at their front page); otherwise the page URL. Either way
@@ -328,11 +507,7 @@ function articleUrl(c: Context): string {
   } catch {
     return c.pageUrl;
   }
-  const declared = [
-    ...[...c.doc.querySelectorAll('link[rel~="canonical"][href]')].map((l) => l.getAttribute('href') ?? ''),
-    ...meta('og:url')(c),
-  ];
-  for (const raw of declared) {
+  for (const raw of declaredUrls(c)) {
     let url: URL;
     try {
       url = new URL(stripTrackingParams(new URL(raw.trim(), c.baseUrl).href));
@@ -365,7 +540,7 @@ function readByline(c: Context, siteNames: readonly string[]): { byline?: string
   for (const [rule, unlabelled] of BYLINE_RULES) {
     const names = new Set<string>();
     for (const value of rule(c)) {
-      const credit = readCredit(collapseWhitespace(value), unlabelled, siteNames);
+      const credit = readCredit(collapseWhitespace(value), unlabelled, rule === ldPersons ? [] : siteNames);
       source ??= credit.source;
       credit.names.forEach((name) => names.add(name));
     }
@@ -396,7 +571,10 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
   // A lone h1 is often the blog's name ("Silicon Exposed"): when it disagrees with og:title, the
   // headline is the element that shows og:title.
   const declared = metaMap.get('og:title') ?? [];
-  const found = findH1(doc);
+  // A lone h1 that holds the site's name (a blog's title) is no headline either.
+  const siteKeys = ['og:site_name', 'application-name'].flatMap((k) => metaMap.get(k) ?? []).map(looseKey);
+  const candidate = findH1(doc);
+  const found = candidate && siteKeys.includes(looseKey(elementText(candidate))) ? undefined : candidate;
   const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(doc, titles) ?? found);
   const container = findContainer(doc, h1);
   return {
@@ -412,24 +590,32 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
     h1,
     container,
     header: readHeader(h1, container),
+    time: () => undefined,
   };
 }
 
 /** Reads the metadata of the page `doc` (never modified) loaded from `pageUrl`. */
 export function readMetadata(doc: Document, pageUrl: string, options: MetadataOptions = {}): PageMetadata {
   const c = buildContext(doc, pageUrl, options);
-  const siteName = first(c, SITE_NAME_RULES, nonEmpty) ?? '';
+  const siteName = first(c, SITE_NAME_RULES, siteNameValue) ?? '';
   const siteNames = siteNameKeys(c);
-  const title = first(c, TITLE_RULES, (v) => nonEmpty(stripSiteSuffix(collapseWhitespace(v), siteNames))) ?? '';
+  const headline = (v: string) => nonEmpty(stripSiteSuffix(collapseWhitespace(v), siteNames));
+  // A title that is only the site's name (Yahoo's og:title) is no headline while another source has one.
+  const title = first(c, TITLE_RULES, (v) => {
+    const t = headline(v);
+    return t && !siteNames.includes(looseKey(t)) && looseKey(t) !== looseKey(siteName) ? t : undefined;
+  }) ?? first(c, TITLE_RULES, headline) ?? '';
 
   const { byline, source } = readByline(c, [siteName, ...siteNames]);
 
   const lang = first(c, LANG_RULES, nonEmpty);
   const zone = impliedZoneOffset(lang, options.sample ?? sampleText(doc.body ?? doc.documentElement));
+  const order = numericOrder(lang);
   const time = (v: string) => {
-    const ms = parseDate(v, zone);
+    const ms = parseDate(v, zone, order);
     return isPlausibleTime(ms, c.now) ? ms : undefined;
   };
+  c.time = time;
   const dirAttr = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
   const keywords = new Map<string, string>();
   for (const rule of KEYWORD_RULES) {
@@ -444,8 +630,8 @@ export function readMetadata(doc: Document, pageUrl: string, options: MetadataOp
     byline,
     source,
     siteName,
-    publishedAt: first(c, PUBLISHED_RULES, time),
-    modifiedAt: first(c, MODIFIED_RULES, time),
+    publishedAt: firstTime(c, PUBLISHED_RULES),
+    modifiedAt: firstTime(c, MODIFIED_RULES),
     url: articleUrl(c),
     lang,
     dir: dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : undefined,

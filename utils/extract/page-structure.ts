@@ -2,6 +2,7 @@
 // header between headline and text (credit line, dateline), and the parts that are about other
 // articles (related lists, comments, footers) whose names and dates must never be taken.
 
+import { DATE_IN_TEXT } from './dates';
 import { collapseWhitespace, looseKey } from './text';
 
 /**
@@ -39,7 +40,8 @@ export function findH1(doc: Document): Element | undefined {
     const h1 = doc.querySelector(selector);
     if (h1 && elementText(h1)) return h1;
   }
-  const all = [...doc.querySelectorAll('h1')].filter((h) => elementText(h) && !inNoise(h, doc.documentElement));
+  // An h1 in the site's logo ("痞客邦 PIXNET") names the site, not the article.
+  const all = [...doc.querySelectorAll('h1')].filter((h) => elementText(h) && !inNoise(h, doc.documentElement) && !h.closest(LOGO));
   const h1 = all.length === 1 ? all[0] : all.find((h) => /title|headline/i.test(`${h.id} ${h.getAttribute('class') ?? ''}`));
   const titles = [doc.querySelector('title'), doc.querySelector('meta[property="og:title"]')]
     .map((el) => looseKey(el?.getAttribute('content') ?? el?.textContent ?? ''))
@@ -66,6 +68,10 @@ export interface ArticleHeader {
   lines: string[];
   /** `<time>` elements there. */
   times: Element[];
+  /** The element whose paragraphs are the article text (the first one's parent), when found. */
+  text?: Element;
+  /** Text of header elements classed as the author or byline ("Joe Wee", no label needed). */
+  credits: string[];
 }
 
 /** Classes of paragraphs that hold metadata rather than article text. */
@@ -75,38 +81,115 @@ const SKIPPED_IN_HEADER = 'h1, figure, figcaption, picture, table, script, style
 const HEADER_MAX_CHARS = 600;
 /** A text this long is article prose, not a credit line. */
 const PROSE_CHARS = 200;
+/** A paragraph this short that holds a date is a dateline ("May 20, 2019"), not prose. */
+const DATELINE_CHARS = 60;
+/** The headline's earlier siblings (and its parent's) read as header: a dateline or credit above it. */
+const PRELUDE_LEVELS = 2;
+const PRELUDE_SIBLINGS = 4;
+const PRELUDE_CHARS = 160;
+/** Elements sites class as the credit: "article-author", "byline", "author-name". */
+const CREDIT_CLASS = '[class*="author" i], [class*="byline" i]';
+const CREDIT_OPENING = /^(?:by\s+\p{Lu}|(?:作者|撰文|记者|記者)\s*[:：︱]|文\s*[/／])/u;
+const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING, without the Node global
+const A_DATE = new RegExp(DATE_IN_TEXT.source, 'i');
+/** "Feb. 23, 2015 -- Life-threatening…", "WASHINGTON, March 3, 2015 (Reuters) - …": a dateline opening the text. */
+const DATELINE_DASH = /\s(?:--|[—–-])\s/;
+/** A credit label on a line of its own, its name on the next ("by" / "Sleyca"). */
+const BARE_BY = /^by$/i;
 
 /**
- * The article's header: text after the headline (all of its <header> when it has one) up to the
- * first paragraph of article text. Credit lines and datelines are read only here, never
- * from the article's paragraphs.
+ * Short elements just before the headline, when no <header> holds both: Salon puts its dateline
+ * above the h1, PIXNET its date in the list item before the title's, Royal Road "Story by Author".
+ * The earliest of them, where reading the header starts; undefined when there is none.
+ */
+function headlinePrelude(headline: Element): Element | undefined {
+  let first: Element | undefined;
+  let chars = 0;
+  let el: Element | null = headline;
+  for (let level = 0; level < PRELUDE_LEVELS && el; level++, el = el.parentElement) {
+    let sibling = el.previousElementSibling;
+    for (let n = 0; sibling && n < PRELUDE_SIBLINGS; n++, sibling = sibling.previousElementSibling) {
+      chars += collapseWhitespace(sibling.textContent ?? '').length;
+      if (chars > PRELUDE_CHARS || sibling.matches('h1, nav, aside, footer')) return first;
+      first = sibling;
+    }
+    if (sibling) return first;
+  }
+  return first;
+}
+
+/** The date and place that open the first paragraph ("Feb. 23, 2015"), when they do. */
+function datelineOf(paragraph: string): string | undefined {
+  const date = A_DATE.exec(paragraph);
+  if (!date || date.index > 40) return undefined;
+  const rest = paragraph.slice(date.index + date[0].length);
+  const dash = DATELINE_DASH.exec(rest);
+  return dash && dash.index <= 30 ? paragraph.slice(0, date.index + date[0].length + dash.index) : undefined;
+}
+
+/**
+ * The article's header: text after the headline (all of its <header> when it has one, else from
+ * the short elements just above it) up to the first paragraph of article text. Credit lines and
+ * datelines are read only here, never from the article's paragraphs, save a dateline that opens
+ * the first one ("Feb. 23, 2015 -- …").
  */
 export function readHeader(h1: Element | undefined, container: Element): ArticleHeader {
-  const header: ArticleHeader = { lines: [], times: [] };
+  const header: ArticleHeader = { lines: [], times: [], credits: [] };
   if (!h1) return header;
-  const start = h1.closest('header') ?? h1;
+  const start = h1.closest('header') ?? headlinePrelude(h1) ?? h1;
   const doc = h1.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x1 | 0x4); // elements and text
   walker.currentNode = start;
   const lineOf = new Map<Element, string[]>();
+  const creditOf = new Map<Element, string[]>();
+  // A table, figure… that holds the header itself is page layout (LWN lays out pages in tables).
+  const skipped = (el: Element) => {
+    const outer = el.closest(SKIPPED_IN_HEADER);
+    return outer !== null && !outer.contains(start);
+  };
+  let dateline: string | undefined;
   let chars = 0;
   for (let node: Node | null = start; node && chars < HEADER_MAX_CHARS; node = walker.nextNode()) {
     if (node.nodeType === 1) {
       const el = node as Element;
-      const isProse = el.tagName.toUpperCase() === 'P' && !start.contains(el) && !el.closest(SKIPPED_IN_HEADER);
-      if (isProse && !META_CLASS.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) break;
+      // Paragraphs above the headline are its prelude (a kicker, a dateline), not the article.
+      const prose =
+        el.tagName.toUpperCase() === 'P' &&
+        !start.contains(el) &&
+        !skipped(el) &&
+        !META_CLASS.test(`${el.id} ${el.getAttribute('class') ?? ''}`) &&
+        (h1.compareDocumentPosition(el) & PRECEDING) === 0;
+      if (prose) {
+        const text = elementText(el);
+        // Empty paragraphs are spacing; a short one with a date is the dateline, one that opens
+        // with a credit label the credit line ("作者︱春春", "By Jane Doe").
+        if (text && !(text.length <= DATELINE_CHARS && (A_DATE.test(text) || CREDIT_OPENING.test(text)))) {
+          dateline = datelineOf(text);
+          header.text = el.parentElement ?? undefined;
+          break;
+        }
+      }
       if (el.tagName.toUpperCase() === 'TIME' && !inNoise(el, container)) header.times.push(el);
       continue;
     }
     const parent = node.parentElement;
     const value = collapseWhitespace(node.nodeValue ?? '');
-    if (!parent || !value || parent.closest(SKIPPED_IN_HEADER) || inNoise(parent, container)) continue;
+    if (!parent || !value || h1.contains(parent) || skipped(parent) || inNoise(parent, container)) continue;
     if (value.length >= PROSE_CHARS) break;
     const block = parent.closest(LINE_BLOCKS) ?? container;
     lineOf.set(block, [...(lineOf.get(block) ?? []), value]);
+    const credit = parent.closest(CREDIT_CLASS);
+    if (credit && !credit.contains(h1)) creditOf.set(credit, [...(creditOf.get(credit) ?? []), value]);
     chars += value.length;
   }
-  header.lines = [...lineOf.values()].map((parts) => parts.join(' '));
+  header.credits = [...creditOf.values()].map((parts) => parts.join(' '));
+  for (const parts of lineOf.values()) {
+    const line = parts.join(' ');
+    const last = header.lines.length - 1;
+    if (last >= 0 && BARE_BY.test(header.lines[last]!)) header.lines[last] += ` ${line}`;
+    else header.lines.push(line);
+  }
+  if (dateline) header.lines.push(dateline);
   return header;
 }
 
@@ -142,7 +225,8 @@ export function logoNames(doc: Document, baseUrl: string): string[] {
   return [...names];
 }
 
-const HEADLINE_LIKE = 'h1, h2, h3, [itemprop~="headline"], [class*="title" i], [class*="headline" i]';
+// "tit" also finds abbreviated class names ("l_tit" on youth.cn); the text must still be a title.
+const HEADLINE_LIKE = 'h1, h2, h3, [itemprop~="headline"], [class*="tit" i], [class*="headline" i]';
 const MAX_HEADLINE_CHARS = 300;
 
 /**
@@ -155,10 +239,11 @@ export function findHeadlineByText(doc: Document, titles: readonly string[]): El
   if (keys.length === 0) return undefined;
   const body = doc.body ?? doc.documentElement;
   const same = (a: string, b: string) => a === b || (a.includes(b) && b.length * 4 >= a.length * 3);
-  for (const el of body.querySelectorAll(HEADLINE_LIKE)) {
+  const matches = (el: Element) => {
     const key = looseKey(elementText(el));
-    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || inNoise(el, body)) continue;
-    if (keys.some((k) => same(k, key) || same(key, k))) return el;
-  }
-  return undefined;
+    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || inNoise(el, body)) return false;
+    return keys.some((k) => same(k, key) || same(key, k));
+  };
+  // An h1 first: a list of stories earlier in the page may repeat the headline in an h3 (Yahoo).
+  return [...body.querySelectorAll('h1')].find(matches) ?? [...body.querySelectorAll(HEADLINE_LIKE)].find(matches);
 }
