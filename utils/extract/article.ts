@@ -37,10 +37,32 @@ function codeLanguageClasses(doc: Document): string[] {
   return [...classes];
 }
 
-/** What the page holds before Readability changes it: lazy images resolved, formulas kept. */
+/**
+ * Every <form> of the clone becomes a <div> holding the same nodes. A form's controls shadow its
+ * DOM properties (`<input name="parentNode">` makes `form.parentNode` that input), and Readability,
+ * walking up and across through those properties, then loops for ever and freezes the tab. Forms
+ * are dropped by the sanitizer anyway (their text kept), so nothing of the clip is lost. The move
+ * goes through a Range, which reads no property of the form itself.
+ */
+export function unwrapForms(clone: Document): void {
+  const forms = clone.getElementsByTagName('form');
+  if (forms.length === 0) return;
+  const range = clone.createRange();
+  for (const form of [...forms]) {
+    const div = clone.createElement('div');
+    range.selectNodeContents(form);
+    div.appendChild(range.extractContents());
+    range.selectNode(form);
+    range.deleteContents();
+    range.insertNode(div);
+  }
+}
+
+/** What the page holds before Readability changes it: lazy images resolved, formulas kept, no forms. */
 export function prepareClone(clone: Document, win: Window): void {
   resolveLazyImages(clone, win);
   keepMathJaxFormulas(clone);
+  unwrapForms(clone);
 }
 
 export interface PageArticle {
