@@ -277,24 +277,24 @@ describe('the preview setting for images', () => {
         localStorage.setItem(key, JSON.stringify({ ...current, previewImages: value }));
       }, [settingsKey, on] as const);
 
+    // The requests sent while the clip is previewed and exported with the setting on or off.
+    const previewRequests = async (on: boolean) => {
+      await setPreviewImages(on);
+      await popup.reload();
+      await popup.locator('.clip-row').first().waitFor();
+      extensionRequests.length = 0;
+      await previewAndExport('A story with pictures');
+      return sentRequests();
+    };
+
     // Off: the preview (and the export after it) sends nothing anywhere.
-    await setPreviewImages(false);
-    await popup.reload();
-    await popup.locator('.clip-row').first().waitFor();
-    extensionRequests.length = 0;
-    await previewAndExport('A story with pictures');
     // (The frame's CSP stops the images' requests before they leave: Chromium reports them failed with "csp".)
-    const off = sentRequests();
+    const off = await previewRequests(false);
     recordFigure('preview requests with images off', off.length);
     expect(off).toEqual([]);
 
     // On: exactly the article's images are asked for (which also shows the watch sees the preview's requests).
-    await setPreviewImages(true);
-    await popup.reload();
-    await popup.locator('.clip-row').first().waitFor();
-    extensionRequests.length = 0;
-    await previewAndExport('A story with pictures');
-    const on = sentRequests();
+    const on = await previewRequests(true);
     recordFigure('preview requests with images on', on.length);
     expect(on.every((r) => r.startsWith('page: '))).toBe(true);
     const asked = new Set(on.map((r) => r.slice('page: '.length)));

@@ -36,15 +36,11 @@ export async function within<T>(promise: Promise<T>, ms: number, what: string): 
   }
 }
 
-/**
- * The worker-side code, as source text: test runners transpile functions (adding helpers such as
- * `__name`) that do not exist in the worker, so what runs there is written out plainly.
- */
-const CLIP_IN_WORKER = `async ({ tabId, file, entry, mode }) => {
-  const start = performance.now();
-  await chrome.scripting.executeScript({ target: { tabId }, files: [file] });
-  const injected = performance.now();
-  const [injection] = await chrome.scripting.executeScript({
+// The worker-side code is source text: test runners transpile functions (adding helpers such as
+// `__name`) that do not exist in the worker, so what runs there is written out plainly.
+
+/** Calls the injected entry function in the tab, timing it on the page's clock. */
+const CALL_ENTRY = `  const [injection] = await chrome.scripting.executeScript({
     target: { tabId },
     func: async (name, m) => {
       const begin = performance.now();
@@ -53,7 +49,13 @@ const CLIP_IN_WORKER = `async ({ tabId, file, entry, mode }) => {
     },
     args: [entry, mode],
   });
-  const end = performance.now();
+`;
+
+const CLIP_IN_WORKER = `async ({ tabId, file, entry, mode }) => {
+  const start = performance.now();
+  await chrome.scripting.executeScript({ target: { tabId }, files: [file] });
+  const injected = performance.now();
+${CALL_ENTRY}  const end = performance.now();
   return { result: injection?.result?.result, inPageMs: injection?.result?.inPageMs ?? NaN, injectMs: injected - start, totalMs: end - start };
 }`;
 
@@ -76,16 +78,7 @@ export function injectClipper(session: ClipperSession, tabId: number): Promise<v
 export function callClipper(session: ClipperSession, tabId: number, mode: ExtractMode): Promise<Omit<WorkerClip, 'totalMs' | 'injectMs'>> {
   const arg = JSON.stringify({ tabId, entry: EXTRACT_GLOBAL, mode });
   return session.worker.evaluate(`(async ({ tabId, entry, mode }) => {
-  const [injection] = await chrome.scripting.executeScript({
-    target: { tabId },
-    func: async (name, m) => {
-      const begin = performance.now();
-      const result = await globalThis[name]?.(m);
-      return { result, inPageMs: performance.now() - begin };
-    },
-    args: [entry, mode],
-  });
-  return { result: injection?.result?.result, inPageMs: injection?.result?.inPageMs ?? NaN };
+${CALL_ENTRY}  return { result: injection?.result?.result, inPageMs: injection?.result?.inPageMs ?? NaN };
 })(${arg})`) as Promise<Omit<WorkerClip, 'totalMs' | 'injectMs'>>;
 }
 
