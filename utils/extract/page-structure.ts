@@ -220,7 +220,14 @@ export function logoNames(doc: Document, baseUrl: string): string[] {
     }
   };
   const body = doc.body ?? doc.documentElement;
-  [...doc.querySelectorAll(LOGO)].filter((el) => !inNoise(el, body)).slice(0, MAX_LOGOS).forEach(add);
+  // The first MAX_LOGOS outside noise: the noise check walks ancestors, so it stops there.
+  let kept = 0;
+  for (const el of doc.querySelectorAll(LOGO)) {
+    if (kept === MAX_LOGOS) break;
+    if (inNoise(el, body)) continue;
+    add(el);
+    kept += 1;
+  }
   for (const a of doc.querySelectorAll('h1 a[href], header a[href]')) if (isHomeLink(a.getAttribute('href'), baseUrl)) add(a);
   return [...names];
 }
