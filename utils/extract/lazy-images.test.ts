@@ -51,6 +51,15 @@ describe('resolveLazyImages', () => {
     expect(doc.querySelector('noscript img')).not.toBeNull();
   });
 
+  it('resolves every lazy attribute it knows, on images and picture sources alike', () => {
+    const doc = resolved(
+      '<img src="/blank.gif" data-original-src="/a.jpg"><img data-lazyload="/b.jpg"><img src="/c.jpg">' +
+        '<picture><source data-lazy-srcset="d.webp 1x"><source srcset="e.webp 1x"><img src="/f.jpg"></picture>',
+    );
+    expect(srcs(doc)).toEqual(['/a.jpg', '/b.jpg', '/c.jpg', '/f.jpg']);
+    expect([...doc.querySelectorAll('source')].map((s) => s.getAttribute('srcset'))).toEqual(['d.webp 1x', 'e.webp 1x']);
+  });
+
   it('knows placeholders', () => {
     expect(isPlaceholderSrc('')).toBe(true);
     expect(isPlaceholderSrc('data:image/png;base64,AAAA')).toBe(true);

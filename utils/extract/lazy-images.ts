@@ -9,6 +9,8 @@ import { largestCandidate } from './srcset';
 const LAZY_SRC = ['data-src', 'data-original', 'data-actualsrc', 'data-lazy-src', 'data-original-src', 'data-lazyload'];
 /** Attributes lazy loaders move into `srcset`. */
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
+const LAZY_IMAGES = [...LAZY_SRC, ...LAZY_SRCSET, 'srcset'].map((a) => `img[${a}]`).join(', ');
+const LAZY_SOURCES = LAZY_SRCSET.map((a) => `picture > source[${a}]`).join(', ');
 /** File names of the stand-ins shown until the real image loads ("blank.gif", "lazy-placeholder.png"). */
 const PLACEHOLDER_FILE =
   /(?:^|\/)(?:blank|spacer|pixel|1x1|transparent|placeholder|lazy|loading|grey|gray|empty)(?:[-_.]?\w{0,12})?\.(?:gif|png|svg)(?:$|[?#])/i;
@@ -80,8 +82,10 @@ function useNoscriptFallback(noscript: Element, win: Window): void {
 /** Gives every image of `doc` (a clone, never the live page) its real `src`/`srcset`. */
 export function resolveLazyImages(doc: Document, win: Window): void {
   for (const noscript of [...doc.querySelectorAll('noscript')]) useNoscriptFallback(noscript, win);
-  for (const img of [...doc.querySelectorAll('img')]) resolveImage(img);
-  for (const source of [...doc.querySelectorAll('picture > source')]) {
+  // Only an image with a lazy attribute or a srcset can change: the query leaves the rest out
+  // natively (most images of a page, and all of them on many).
+  for (const img of [...doc.querySelectorAll(LAZY_IMAGES)]) resolveImage(img);
+  for (const source of [...doc.querySelectorAll(LAZY_SOURCES)]) {
     const lazySrcset = firstUsable(source, LAZY_SRCSET);
     if (lazySrcset) source.setAttribute('srcset', lazySrcset);
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countNonWhitespace, countScripts, weightedLength } from './text';
+import { countNonWhitespace, countScripts, sampleText, weightedLength } from './text';
+import { makePage } from './test-page';
 
 /** The counts read code point by code point: what the regular expressions must agree with. */
 function referenceCounts(text: string) {
@@ -31,6 +32,7 @@ describe('countScripts', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
         expect(countScripts(text)).toEqual(referenceCounts(text));
+        expect(countNonWhitespace(text)).toBe(referenceCounts(text).total);
       }),
     );
   });
@@ -39,5 +41,16 @@ describe('countScripts', () => {
     const text = '中文 かな 한국 abc 𠀀\n'.repeat(30_000);
     expect(text.length).toBeGreaterThan(200_000);
     expect(countScripts(text)).toEqual(referenceCounts(text));
+    expect(countNonWhitespace(text)).toBe(referenceCounts(text).total);
+  });
+});
+
+describe('sampleText', () => {
+  it('reads the page text but no script, style or template source, up to its limit', () => {
+    const { doc } = makePage(
+      '<!doctype html><body><p>新闻</p><script>var a = 1;</script><style>p{}</style><template>t</template><noscript>n</noscript><p>text</p></body>',
+    );
+    expect(sampleText(doc.body)).toBe('新闻 text ');
+    expect(sampleText(doc.body, 3)).toBe('新闻 ');
   });
 });
