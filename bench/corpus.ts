@@ -1,19 +1,24 @@
 import { join } from 'node:path';
 import { corpusDir, loadCorpus } from './lib/corpus-pages';
-import { runCorpus, type PageRun } from './lib/corpus-run';
+import { runCorpus, type PageRun, type PageTiming } from './lib/corpus-run';
 import type { BaselineWorld } from './lib/browser-clip';
 import { writeJson } from './lib/corpus-report';
 import { ensureE2eBuild, launchClipper, PROJECT_ROOT } from '../e2e/driver/headless';
 
-// `npx tsx bench/corpus.ts [name-regexp] [--baseline-world=main]`: clip time of every corpus page
-// through the extension in headless Chromium (the whole worker-driven clip: inject, extract,
-// answer), the content script's in-page work over Readability's parse alone on the same page in
-// the same run, and the fixed costs (injection and messaging: total minus in-page work). One page
-// at a time. Readability alone runs in an isolated world of the page, as the content script does
-// (see `BaselineWorld`); `--baseline-world=main` runs it in the page's main world instead.
+// `npx tsx bench/corpus.ts [name-regexp] [--passes=N] [--baseline-world=main]`: clip time of every
+// corpus page through the extension in headless Chromium (the whole worker-driven clip: inject,
+// extract, answer), the content script's in-page work over Readability's parse alone on the same
+// page in the same run, and the fixed costs (injection and messaging: total minus in-page work).
+// One page at a time. Readability alone runs in an isolated world of the page, as the content
+// script does (see `BaselineWorld`); `--baseline-world=main` runs it in the page's main world.
+//
+// Each page is measured in N passes (3 unless told; each pass reloads it, so both sides start
+// cold every time) and its figures are the medians of its passes: a single measurement of a
+// 15 ms page moves by a quarter on a shared machine, and the corpus median with it.
 
 const GOALS = { medianRatio: 1.5, medianFixedMs: 20, maxTotalMs: 2000 };
 const RESULTS = join(PROJECT_ROOT, 'bench/results/corpus-bench.json');
+const DEFAULT_PASSES = 3;
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,6 +44,11 @@ async function main(): Promise<number> {
   const filterArg = args.find((a) => !a.startsWith('--'));
   const filter = filterArg ? new RegExp(filterArg) : undefined;
   const baselineWorld: BaselineWorld = args.includes('--baseline-world=main') ? 'main' : 'isolated';
+  const passes = Number(args.find((a) => a.startsWith('--passes='))?.slice('--passes='.length) ?? DEFAULT_PASSES);
+  if (!Number.isInteger(passes) || passes < 1) {
+    console.error('--passes takes a whole number of at least 1.');
+    return 2;
+  }
   const pages = loadCorpus(PROJECT_ROOT, filter && ((name) => filter.test(name)));
   if (!pages) {
     console.error(`The corpus is not at ${corpusDir(PROJECT_ROOT)}.`);
@@ -46,19 +56,30 @@ async function main(): Promise<number> {
   }
   ensureE2eBuild((line) => console.log(line));
   const session = await launchClipper();
-  let runs: PageRun[];
+  const runsByPass: PageRun[][] = [];
   try {
-    runs = await runCorpus(session, pages, { timeoutMs: 15_000, readabilityBaseline: true, baselineWorld, projectRoot: PROJECT_ROOT });
+    for (let pass = 0; pass < passes; pass++) {
+      console.log(`Pass ${pass + 1} of ${passes}…`);
+      runsByPass.push(await runCorpus(session, pages, { timeoutMs: 15_000, readabilityBaseline: true, baselineWorld, projectRoot: PROJECT_ROOT, pass }));
+    }
   } finally {
     await session.close();
   }
-  const failed = runs.filter((r) => !r.timing);
-  const rows: Row[] = runs.flatMap((r) =>
-    r.timing ? [{ name: r.name, ...r.timing, readabilityMs: r.timing.readabilityMs ?? NaN, ratio: r.timing.inPageMs / (r.timing.readabilityMs ?? NaN) }] : [],
-  );
+  // A page counts when every pass measured it; its figures are the medians of its passes.
+  const runs = runsByPass[0]!;
+  // runCorpus answers every page, in order, in every pass.
+  const failed = runs.flatMap((_, i) => runsByPass.map((passRuns) => passRuns[i]!).filter((run) => !run.timing).slice(0, 1));
+  const rows: Row[] = runs.flatMap((r, i) => {
+    const timings = runsByPass.map((passRuns) => passRuns[i]?.timing);
+    if (timings.some((t) => !t)) return [];
+    const med = (key: keyof PageTiming) => quantile(timings.map((t) => t![key] ?? NaN), 0.5);
+    const row = { totalMs: med('totalMs'), injectMs: med('injectMs'), inPageMs: med('inPageMs'), fixedMs: med('fixedMs'), readabilityMs: med('readabilityMs') };
+    return [{ name: r.name, ...row, ratio: row.inPageMs / row.readabilityMs }];
+  });
   const col = (key: keyof Omit<Row, 'name'>) => rows.map((r) => r[key]);
   const summary = {
     pages: runs.length,
+    passes,
     measured: rows.length,
     failed: failed.map((r) => `${r.name}: ${r.status} ${r.error ?? ''}`),
     totalMs: { median: quantile(col('totalMs'), 0.5), p95: quantile(col('totalMs'), 0.95), max: Math.max(...col('totalMs')) },
@@ -81,7 +102,7 @@ async function main(): Promise<number> {
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   console.log(
     [
-      `(the 15 slowest of ${s.measured} pages measured; ${s.failed.length} failed${s.failed.length ? `: ${s.failed.join('; ')}` : ''})`,
+      `(the 15 slowest of ${s.measured} pages measured, each the median of ${passes} pass(es); ${s.failed.length} failed${s.failed.length ? `: ${s.failed.join('; ')}` : ''})`,
       `clip time (inject + extract + answer): median ${ms(s.totalMs.median)}, p95 ${ms(s.totalMs.p95)}, max ${ms(s.totalMs.max)}`,
       `in-page work: median ${ms(s.inPageMs.median)}; Readability alone (${baselineWorld} world): median ${ms(s.readabilityMs.median)}`,
       `in-page / Readability: median ${s.ratio.median.toFixed(2)} (goal ≤ ${GOALS.medianRatio}: ${verdict(s.ratio.median <= GOALS.medianRatio)}), p95 ${s.ratio.p95.toFixed(2)}`,

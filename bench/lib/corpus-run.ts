@@ -46,6 +46,11 @@ export interface RunOptions {
   /** Where the baseline runs (see `BaselineWorld`): an isolated world unless told. */
   baselineWorld?: BaselineWorld;
   projectRoot: string;
+  /**
+   * The number of this pass over the pages when the benchmark makes several: it flips which side
+   * goes first on each page, so that over an even number of passes each goes first equally.
+   */
+  pass?: number;
   onPage?: (run: PageRun, index: number) => void;
 }
 
@@ -70,7 +75,7 @@ export async function runCorpus(session: ClipperSession, pages: readonly CorpusP
       // code: the injection (with the bundle's module set-up) is counted in the fixed costs, the
       // evaluation of Readability's source happens before its clock starts. Alternating the
       // order cancels the advantage of whichever runs second on a warm page.
-      const baselineFirst = options.readabilityBaseline && index % 2 === 1;
+      const baselineFirst = options.readabilityBaseline && (index + (options.pass ?? 0)) % 2 === 1;
       const baselineMs = () => readabilityAloneMs(tab!.page, options.projectRoot, options.baselineWorld);
       const baseline = baselineFirst ? await baselineMs() : undefined;
       const clip = await within(clipInTab(session, tab.id, 'article'), options.timeoutMs, `Clipping ${corpusPage.name}`);
