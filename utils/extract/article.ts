@@ -4,7 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { resolveLazyImages } from './lazy-images';
 import { keepMathJaxFormulas } from './math';
-import { dropBlockGaps, normalizeElement, type NormalizedBody } from './normalize-body';
+import { normalizeElement, type NormalizedBody } from './normalize-body';
 import { CODE_LANGUAGE_CLASS, sanitizeToBody } from './sanitize';
 import { cjkShare, countScripts, sampleText, weightedLength } from './text';
 
@@ -80,14 +80,7 @@ export function readArticle(clone: Document, win: Window, baseUrl: string, sampl
   // Readability drops every class but the code language classes (its own pass, the one its
   // default options make too), so the sanitizer sees fewer attributes; the sanitizer still decides
   // which classes survive, and where.
-  const article = new Readability(clone, {
-    charThreshold: charThresholdFor(sample),
-    classesToPreserve: codeLanguageClasses(clone),
-    serializer: (el) => {
-      dropBlockGaps(el as Element);
-      return (el as Element).innerHTML;
-    },
-  }).parse();
+  const article = new Readability(clone, { charThreshold: charThresholdFor(sample), classesToPreserve: codeLanguageClasses(clone) }).parse();
   const text = article?.textContent ?? '';
   // A few hundred characters tell when there is enough (and need no count of a long article).
   const enough = [text.slice(0, 4 * MIN_ARTICLE_WEIGHT), text].some((t) => weightedLength(countScripts(t)) >= MIN_ARTICLE_WEIGHT);

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { parseInert } from './dom';
-import { dropBlockGaps, normalizeBody } from './normalize-body';
-import { sanitizeHtml } from './sanitize';
+import { normalizeBody } from './normalize-body';
 import { makePage } from './test-page';
 
 const BASE = 'https://news.example.com/2023/06/18/story.html';
@@ -64,32 +63,5 @@ describe('normalizeBody', () => {
   it('counts non-whitespace characters', () => {
     expect(norm('<p>布林肯 和\n秦刚</p><p>ab c</p>').textLength).toBe(9);
     expect(norm('<p>𠮷野家</p>').textLength).toBe(3);
-  });
-});
-
-describe('dropBlockGaps', () => {
-  // Pages whose gaps and comments sit beside everything the sanitizer removes, unwraps or keeps.
-  const pages = [
-    '<div>\n <p>a</p>\n <!-- c --> <p>b</p> \n</div>',
-    '<section> <h2>T</h2> <figure> <img src="/a.png"> <figcaption> c </figcaption> </figure> </section>',
-    '<p>a</p> <button>x</button> <p>b</p> <select><option>o</option></select> <ul> <li>1</li> <li> 2 </li> </ul>',
-    '<div> <iframe src="https://x.test/"></iframe> <p>a</p> <script>1</script> </div> <custom-block> <p>c</p> </custom-block> <p>d</p>',
-    '<pre>\n  a\n <b>b</b>  </pre> <pre><div>a</div> <div>b</div></pre> <p>x</p>\n<table> <tr> <td> 1 </td> <td>2</td> </tr> </table>',
-    '<svg> <g> <p>in svg</p> </g> </svg> <p>after</p> <math> <mi>x</mi> </math> <details> <summary>s</summary> t </details>',
-  ];
-
-  it.each(pages)('changes no stored body: %s', (html) => {
-    const stored = (dropGaps: boolean) => {
-      const el = parseInert(`<div>${html}</div>`, win).body.firstElementChild!;
-      if (dropGaps) dropBlockGaps(el);
-      return norm(sanitizeHtml(el.innerHTML, win));
-    };
-    expect(stored(true)).toEqual(stored(false));
-  });
-
-  it('takes out comments and the whitespace between blocks, and nothing in preformatted text', () => {
-    const el = parseInert('<div> <p>a</p> <!-- c --> <span> x </span> <pre><div>y</div> <div>z</div></pre> </div>', win).body.firstElementChild!;
-    dropBlockGaps(el);
-    expect(el.innerHTML).toBe('<p>a</p>  <span> x </span> <pre><div>y</div> <div>z</div></pre>');
   });
 });

@@ -73,42 +73,22 @@ function fixAttributes(el: Element, baseUrl: string): void {
   }
 }
 
-/** Whitespace that renders as nothing: HTML spaces only, between blocks (or a block's edges). */
-function isBlockGap(text: Text, value: string): boolean {
-  if (!HTML_SPACE_ONLY.test(value)) return false;
-  // A missing neighbour is a block edge only when the parent itself is a block.
-  const parent = text.parentElement;
-  const edge = parent === null || isBlock(parent);
-  const prev = text.previousSibling;
-  const next = text.nextSibling;
-  return (prev ? isBlock(prev) : edge) && (next ? isBlock(next) : edge);
-}
-
 /** `inPre`: whether any preformatted element may hold the text (when none does, none is looked for). */
 function fixText(text: Text, inPre: boolean): void {
-  if (inPre && text.parentElement?.closest(PREFORMATTED)) return;
+  const parent = text.parentElement;
+  if (inPre && parent?.closest(PREFORMATTED)) return;
   const value = text.nodeValue ?? '';
-  if (isBlockGap(text, value)) text.remove();
-  else if (value.includes('\n')) text.nodeValue = value.replace(RUN_WITH_NEWLINE, ' ');
-}
-
-/**
- * Takes out of `root` (Readability's article, before it is serialised for the sanitizer) the
- * comments and the whitespace between blocks that normalising would take out after sanitizing:
- * every node less is a node less for the sanitizer's walk, which costs far more per node than this
- * one. The stored body does not change: the sanitizer keeps every block (forms, the one block it
- * forbids, are unwrapped before Readability), so a gap between two blocks is one after it too.
- */
-export function dropBlockGaps(root: Element): void {
-  const doc = root.ownerDocument;
-  const inPre = root.querySelector(PREFORMATTED) !== null;
-  const walker = doc.createTreeWalker(root, SHOW_TEXT | SHOW_COMMENT);
-  const gone: Node[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === COMMENT_NODE) gone.push(n);
-    else if (!(inPre && n.parentElement?.closest(PREFORMATTED)) && isBlockGap(n as Text, n.nodeValue ?? '')) gone.push(n);
+  if (HTML_SPACE_ONLY.test(value)) {
+    // A missing neighbour is a block edge only when the parent itself is a block.
+    const edge = parent === null || isBlock(parent);
+    const prev = text.previousSibling;
+    const next = text.nextSibling;
+    if ((prev ? isBlock(prev) : edge) && (next ? isBlock(next) : edge)) {
+      text.remove();
+      return;
+    }
   }
-  for (const n of gone) n.parentNode?.removeChild(n);
+  if (value.includes('\n')) text.nodeValue = value.replace(RUN_WITH_NEWLINE, ' ');
 }
 
 /**
