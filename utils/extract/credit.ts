@@ -72,22 +72,29 @@ function splitNames(value: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The site's names, lower-cased: what a credit naming the site is compared with (a list, or an
+ * object that reads some of them only when needed; see metadata.ts).
+ */
+export interface LowerCaseSiteNames {
+  includes(name: string): boolean;
+}
+
 /** A person or author account, not a URL, date, editor, sentence or the site itself. */
-function isAuthorName(name: string, siteNames: readonly string[]): boolean {
+function isAuthorName(name: string, siteNames: LowerCaseSiteNames): boolean {
   const length = [...name].length;
   if (length < 2 && !CJK.test(name)) return false;
   if (length > 50 || URL_LIKE.test(name) || DATE_LIKE.test(name) || SENTENCE.test(name)) return false;
   if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name) || UI_TEXT.test(name)) return false;
   if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 6) return false;
-  const key = name.toLowerCase();
-  return !siteNames.some((site) => site.toLowerCase() === key);
+  return !siteNames.includes(name.toLowerCase());
 }
 
 /**
  * Reads a credit text. Labelled fields are always read; `unlabelled` says what text without any
  * label is: a name list (a meta author value) or nothing (a line of the article header).
  */
-export function readCredit(text: string, unlabelled: 'names' | 'ignore', siteNames: readonly string[]): Credit {
+export function readCredit(text: string, unlabelled: 'names' | 'ignore', siteNames: LowerCaseSiteNames): Credit {
   const fields: Array<{ kind: FieldKind; value: string }> = [];
   const by = BY.exec(text);
   const body = by ? text.slice(by.index + by[0].length) : text;
