@@ -4,7 +4,7 @@
 import { stripTrackingParams } from '../url';
 import { type LowerCaseSiteNames, readCredit } from './credit';
 import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, numericOrder, parseDate, type Ymd } from './dates';
-import { type ArticleHeader, elementText, findContainer, findH1, findHeadlineByText, logoNames, mayBeLogoKey, type NoiseCheck, noiseCheck, readHeader } from './page-structure';
+import { type ArticleHeader, elementText, findContainer, findH1, findHeadlineByText, logoNames, mayBeLogoKey, type NoiseCheck, noiseCheck, type PageParts, pageParts, readHeader } from './page-structure';
 import { collapseWhitespace, looseKey, sampleText } from './text';
 import { agreesWith, type SiteNames, stripSiteSuffix, TITLE_SEPARATOR, withoutTrailingLabels } from './title';
 
@@ -56,11 +56,13 @@ interface Context {
   h1?: Element;
   /** The `<title>` text, on one line. */
   title: string;
+  /** The addresses the page declares for itself (see `readDeclaredUrls`). */
+  declaredUrls: string[];
   /** Where the article is: selector rules look only here. */
   container: Element;
-  /** Noise below the container (footers, related lists, comments), and below the body. */
+  /** Noise below the container (footers, related lists, comments). */
   noise: NoiseCheck;
-  pageNoise: NoiseCheck;
+  page: PageParts;
   header: ArticleHeader;
   /** Epoch ms of a date value read in the page's zone and numeric order, when plausible. */
   time: (value: string) => number | undefined;
@@ -76,7 +78,8 @@ function readMeta(doc: Document): Map<string, string[]> {
     const keys = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const content = m.getAttribute('content')?.trim();
     if (!content) continue;
-    for (const key of keys.split(/\s+/)) {
+    // Most tags have one name: splitting with a regular expression costs more than looking for a space.
+    for (const key of /\s/.test(keys) ? keys.split(/\s+/) : [keys]) {
       if (!key) continue;
       const values = map.get(key);
       if (values) values.push(content);
@@ -197,7 +200,6 @@ const DECLARED_SITE_NAME_RULES: Rule[] = [
   meta('application-name', 'apple-mobile-web-app-title'),
   hint('siteName'),
 ];
-const SITE_NAME_RULES: Rule[] = [...DECLARED_SITE_NAME_RULES, (c) => [hostName(c)]];
 /** A site name, not an address ("http://www.tmz.com" is TMZ's og:site_name). */
 const siteNameValue = (v: string) => (/^[a-z]+:\/\//i.test(v.trim()) ? undefined : nonEmpty(v));
 
@@ -359,13 +361,20 @@ const LANG_RULES: Rule[] = [
   (c) => meta('content-language')(c).map((l) => l.split(',')[0] ?? ''),
 ];
 
+/** The first of `values` that `accept` turns into a result, as that result. */
+function firstValue<T>(values: readonly string[], accept: (value: string) => T | undefined): T | undefined {
+  for (const value of values) {
+    const result = accept(value);
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
 /** First value of the first rule that gives one that `accept` turns into a result. */
 function first<T>(c: Context, rules: readonly Rule[], accept: (value: string) => T | undefined): T | undefined {
   for (const rule of rules) {
-    for (const value of rule(c)) {
-      const result = accept(value);
-      if (result !== undefined) return result;
-    }
+    const result = firstValue(rule(c), accept);
+    if (result !== undefined) return result;
   }
   return undefined;
 }
@@ -426,9 +435,9 @@ class SiteNameKeys implements SiteNames {
   }
 }
 
-function siteNameKeys(c: Context): SiteNameKeys {
-  const names = [...DECLARED_SITE_NAME_RULES.flatMap((rule) => rule(c)), ...meta('twitter:site')(c).map((s) => s.replace(/^@/, ''))];
-  const host = hostName(c);
+/** The site's name keys, from the names the page declares (`DECLARED_SITE_NAME_RULES`' values) on. */
+function siteNameKeys(c: Context, declaredNames: readonly string[], host: string): SiteNameKeys {
+  const names = [...declaredNames, ...meta('twitter:site')(c).map((s) => s.replace(/^@/, ''))];
   // The host's own name ("bbc" of bbc.co.uk) also marks a suffix ("BBC News").
   const label = registrableDomain(host).split('.')[0] ?? '';
   // "Factorio.com" names the site that "… | Factorio" ends with.
@@ -436,7 +445,7 @@ function siteNameKeys(c: Context): SiteNameKeys {
   const declared = [...names.map(looseKey), ...domainLabels, ...(label.length >= 3 && !/^\d+$/.test(label) ? [label] : [])];
   return new SiteNameKeys(
     declared.filter(Boolean),
-    () => logoNames(c.doc, c.baseUrl, c.pageNoise),
+    () => logoNames(c.page, c.baseUrl),
   );
 }
 
@@ -447,7 +456,7 @@ function siteNameKeys(c: Context): SiteNameKeys {
 function titleFromTitleElement(c: Context): string[] {
   const raw = c.title;
   const head = raw.split(TITLE_SEPARATOR)[0]?.trim() ?? '';
-  const shown = [...[...c.doc.querySelectorAll('h1')].map(elementText), ...meta('og:title')(c).map(collapseWhitespace)];
+  const shown = [...c.page.h1s.map(elementText), ...meta('og:title')(c).map(collapseWhitespace)];
   return [head && head !== raw && shown.includes(head) ? head : withoutTrailingLabels(raw)];
 }
 
@@ -496,7 +505,7 @@ function titleDates(c: Context): string[] {
 const URL_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/;
 
 function urlDates(c: Context): Ymd[] {
-  const urls = [...declaredUrls(c), c.pageUrl];
+  const urls = [...c.declaredUrls, c.pageUrl];
   for (const raw of urls) {
     let path: string;
     try {
@@ -532,9 +541,9 @@ function registrableDomain(host: string): string {
 }
 
 /** The addresses the page declares for itself: canonical link, then og:url. */
-const declaredUrls = (c: Context) => [
-  ...[...c.doc.querySelectorAll('link[rel~="canonical"][href]')].map((l) => l.getAttribute('href') ?? ''),
-  ...meta('og:url')(c),
+const readDeclaredUrls = (doc: Document, metaMap: Map<string, string[]>) => [
+  ...[...doc.querySelectorAll('link[rel~="canonical"][href]')].map((l) => l.getAttribute('href') ?? ''),
+  ...(metaMap.get('og:url') ?? []),
 ];
 
 /**
@@ -549,7 +558,7 @@ function articleUrl(c: Context): string {
   } catch {
     return c.pageUrl;
   }
-  for (const raw of declaredUrls(c)) {
+  for (const raw of c.declaredUrls) {
     let url: URL;
     try {
       url = new URL(stripTrackingParams(new URL(raw.trim(), c.baseUrl).href));
@@ -606,8 +615,8 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
   const metaMap = readMeta(doc);
   const ldArticle = ldNodes.find(isLdArticle) ?? ldNodes.find((n) => 'headline' in n || 'datePublished' in n);
   const title = collapseWhitespace(doc.querySelector('title')?.textContent ?? '');
-  // The same parts are asked about by several steps: the answers are kept for this read.
-  const pageNoise = noiseCheck(doc.body ?? doc.documentElement);
+  // Several steps ask about the same elements: the answers are kept for this read.
+  const page = pageParts(doc);
   const titles = [
     ...['og:title', 'twitter:title'].flatMap((k) => metaMap.get(k) ?? []),
     ...[ldArticle?.['headline']].flat().filter((h): h is string => typeof h === 'string'),
@@ -618,13 +627,13 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
   const declared = metaMap.get('og:title') ?? [];
   // A lone h1 that holds the site's name (a blog's title) is no headline either.
   const siteKeys = ['og:site_name', 'application-name'].flatMap((k) => metaMap.get(k) ?? []).map(looseKey);
-  const candidate = findH1(doc, pageNoise);
+  const candidate = findH1(page);
   const found = candidate && siteKeys.includes(looseKey(elementText(candidate))) ? undefined : candidate;
-  const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(doc, titles, pageNoise) ?? found);
+  const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(page, titles) ?? found);
   const container = findContainer(doc, h1);
   // Below the body (or the root), the container's noise is the page's: the walk stops at both, and
   // no <article> is either of them.
-  const noise = container === doc.body || container === doc.documentElement ? pageNoise : noiseCheck(container);
+  const noise = container === doc.body || container === doc.documentElement ? page.noise : noiseCheck(container);
   return {
     doc,
     pageUrl,
@@ -637,9 +646,10 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
     ldArticle,
     h1,
     title,
+    declaredUrls: readDeclaredUrls(doc, metaMap),
     container,
     noise,
-    pageNoise,
+    page,
     header: readHeader(h1, container, noise),
     time: () => undefined,
   };
@@ -648,8 +658,12 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
 /** Reads the metadata of the page `doc` (never modified) loaded from `pageUrl`. */
 export function readMetadata(doc: Document, pageUrl: string, options: MetadataOptions = {}): PageMetadata {
   const c = buildContext(doc, pageUrl, options);
-  const siteName = first(c, SITE_NAME_RULES, siteNameValue) ?? '';
-  const siteNames = siteNameKeys(c);
+  // The names the page declares give the site's name (the first valid one, else the host's) and
+  // mark title suffixes: they are read once for both.
+  const declaredNames = DECLARED_SITE_NAME_RULES.flatMap((rule) => rule(c));
+  const host = hostName(c);
+  const siteName = firstValue([...declaredNames, host], siteNameValue) ?? '';
+  const siteNames = siteNameKeys(c, declaredNames, host);
   const headline = (v: string) => nonEmpty(stripSiteSuffix(collapseWhitespace(v), siteNames));
   // A title that is only the site's name (Yahoo's og:title) is no headline while another source has one.
   const title = first(c, TITLE_RULES, (v) => {
@@ -664,11 +678,15 @@ export function readMetadata(doc: Document, pageUrl: string, options: MetadataOp
   const lang = first(c, LANG_RULES, nonEmpty);
   const zone = impliedZoneOffset(lang, options.sample ?? sampleText(doc.body ?? doc.documentElement));
   const order = numericOrder(lang);
-  const time = (v: string) => {
+  // The same values are read more than once (sorted by `earliest`, then taken by `firstTime`).
+  const times = new Map<string, number | undefined>();
+  c.time = (v) => {
+    if (times.has(v)) return times.get(v);
     const ms = parseDate(v, zone, order);
-    return isPlausibleTime(ms, c.now) ? ms : undefined;
+    const plausible = isPlausibleTime(ms, c.now) ? ms : undefined;
+    times.set(v, plausible);
+    return plausible;
   };
-  c.time = time;
   const dirAttr = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
   const keywords = new Map<string, string>();
   for (const rule of KEYWORD_RULES) {

@@ -59,21 +59,38 @@ export function noiseCheck(container: Element): NoiseCheck {
   };
 }
 
+/**
+ * What several of the functions below read of one page, read once: its h1 elements (most pages
+ * have a few) and its noise check (`noiseCheck` of the body). For one read of the page.
+ */
+export interface PageParts {
+  doc: Document;
+  /** The page's h1 elements, in document order. */
+  h1s: readonly Element[];
+  noise: NoiseCheck;
+}
+
+export function pageParts(doc: Document): PageParts {
+  return { doc, h1s: [...doc.querySelectorAll('h1')], noise: noiseCheck(doc.body ?? doc.documentElement) };
+}
+
 /** An element's text on one line. */
 export const elementText = (el: Element | null | undefined) => collapseWhitespace(el?.textContent ?? '');
 
 /**
  * The article's headline element: an h1 in the article (or main part), else the page's only h1 (or
  * one marked as a title) when the page title repeats it, since a lone h1 is often the site's logo.
- * `pageNoise` is the page's noise check (`noiseCheck` of the body), as for the functions below.
  */
-export function findH1(doc: Document, pageNoise: NoiseCheck): Element | undefined {
-  for (const selector of ['article h1', 'main h1', '[role="main"] h1']) {
-    const h1 = doc.querySelector(selector);
+export function findH1(page: PageParts): Element | undefined {
+  const { doc } = page;
+  // The first h1 in an article, else in the main part: the page's few h1s are asked for their
+  // ancestors rather than the whole page searched once per selector ("article h1"…).
+  for (const outer of ['article', 'main', '[role="main"]']) {
+    const h1 = page.h1s.find((h) => h.parentElement?.closest(outer));
     if (h1 && elementText(h1)) return h1;
   }
   // An h1 in the site's logo ("痞客邦 PIXNET") names the site, not the article.
-  const all = [...doc.querySelectorAll('h1')].filter((h) => elementText(h) && !pageNoise(h) && !h.closest(LOGO));
+  const all = page.h1s.filter((h) => elementText(h) && !page.noise(h) && !h.closest(LOGO));
   const h1 = all.length === 1 ? all[0] : all.find((h) => /title|headline/i.test(`${h.id} ${h.getAttribute('class') ?? ''}`));
   const titles = [doc.querySelector('title'), doc.querySelector('meta[property="og:title"]')]
     .map((el) => looseKey(el?.getAttribute('content') ?? el?.textContent ?? ''))
@@ -85,10 +102,13 @@ export function findH1(doc: Document, pageNoise: NoiseCheck): Element | undefine
 const ARTICLE_ROOT = 'article, [itemtype*="Article" i], [itemtype*="Posting" i], .hentry, main, [role="main"]';
 
 export function findContainer(doc: Document, h1: Element | undefined): Element {
-  const articles = doc.querySelectorAll('article');
+  const onlyArticle = () => {
+    const articles = doc.querySelectorAll('article');
+    return articles.length === 1 ? articles[0] : undefined;
+  };
   return (
     h1?.closest(ARTICLE_ROOT) ??
-    (articles.length === 1 ? articles[0] : undefined) ??
+    onlyArticle() ??
     doc.querySelector('main, [role="main"]') ??
     doc.body ??
     doc.documentElement
@@ -263,7 +283,8 @@ function parsedUrl(url: string): URL | undefined {
  * links to the home page in headings and the page header ("痞客邦 PIXNET", "Archive of Our Own").
  * Titles end with them ("… :: 痞客邦 PIXNET ::") as often as with `og:site_name`.
  */
-export function logoNames(doc: Document, baseUrl: string, pageNoise: NoiseCheck): string[] {
+export function logoNames(page: PageParts, baseUrl: string): string[] {
+  const { doc } = page;
   const names = new Set<string>();
   const add = (el: Element) => {
     for (const text of [elementText(el), ...[...el.querySelectorAll('img[alt]')].map((img) => collapseWhitespace(img.getAttribute('alt') ?? ''))]) {
@@ -274,7 +295,7 @@ export function logoNames(doc: Document, baseUrl: string, pageNoise: NoiseCheck)
   let kept = 0;
   for (const el of doc.querySelectorAll(LOGO)) {
     if (kept === MAX_LOGOS) break;
-    if (pageNoise(el)) continue;
+    if (page.noise(el)) continue;
     add(el);
     kept += 1;
   }
@@ -294,16 +315,16 @@ const MAX_HEADLINE_CHARS = 300;
  * `h2.title`): the first heading-like element whose text is one of the page's own titles (og:title,
  * `<title>` parts), so that the credit line and dateline under it can be read.
  */
-export function findHeadlineByText(doc: Document, titles: readonly string[], pageNoise: NoiseCheck): Element | undefined {
+export function findHeadlineByText(page: PageParts, titles: readonly string[]): Element | undefined {
   const keys = titles.map(looseKey).filter((k) => k.length >= 4);
   if (keys.length === 0) return undefined;
-  const body = doc.body ?? doc.documentElement;
+  const body = page.doc.body ?? page.doc.documentElement;
   const same = (a: string, b: string) => a === b || (a.includes(b) && b.length * 4 >= a.length * 3);
   const matches = (el: Element) => {
     const key = looseKey(elementText(el));
-    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || pageNoise(el)) return false;
+    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || page.noise(el)) return false;
     return keys.some((k) => same(k, key) || same(key, k));
   };
   // An h1 first: a list of stories earlier in the page may repeat the headline in an h3 (Yahoo).
-  return [...body.querySelectorAll('h1')].find(matches) ?? [...body.querySelectorAll(HEADLINE_LIKE)].find(matches);
+  return page.h1s.find((h) => body.contains(h) && matches(h)) ?? [...body.querySelectorAll(HEADLINE_LIKE)].find(matches);
 }
