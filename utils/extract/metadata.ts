@@ -617,7 +617,8 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
   const title = collapseWhitespace(doc.querySelector('title')?.textContent ?? '');
   // Several steps ask about the same elements: the answers are kept for this read.
   const page = pageParts(doc);
-  const titles = [
+  // The page's titles, read only when the headline is looked for by its text.
+  const titles = () => [
     ...['og:title', 'twitter:title'].flatMap((k) => metaMap.get(k) ?? []),
     ...[ldArticle?.['headline']].flat().filter((h): h is string => typeof h === 'string'),
     ...titlePrefixes(title),
@@ -629,7 +630,7 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
   const siteKeys = ['og:site_name', 'application-name'].flatMap((k) => metaMap.get(k) ?? []).map(looseKey);
   const candidate = findH1(page);
   const found = candidate && siteKeys.includes(looseKey(elementText(candidate))) ? undefined : candidate;
-  const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(page, titles) ?? found);
+  const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(page, titles()) ?? found);
   const container = findContainer(doc, h1);
   // Below the body (or the root), the container's noise is the page's: the walk stops at both, and
   // no <article> is either of them.

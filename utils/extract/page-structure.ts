@@ -179,6 +179,13 @@ function datelineOf(paragraph: string): string | undefined {
   return dash && dash.index <= 30 ? paragraph.slice(0, date.index + date[0].length + dash.index) : undefined;
 }
 
+/** Adds `value` to the list `map` keeps for `key`. */
+function append<K>(map: Map<K, string[]>, key: K, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * The article's header: text after the headline (all of its <header> when it has one, else from
  * the short elements just above it) up to the first paragraph of article text. Credit lines and
@@ -229,9 +236,9 @@ export function readHeader(h1: Element | undefined, container: Element, noise: N
     if (!parent || !value || h1.contains(parent) || skipped(parent) || noise(parent)) continue;
     if (value.length >= PROSE_CHARS) break;
     const block = parent.closest(LINE_BLOCKS) ?? container;
-    lineOf.set(block, [...(lineOf.get(block) ?? []), value]);
+    append(lineOf, block, value);
     const credit = parent.closest(CREDIT_CLASS);
-    if (credit && !credit.contains(h1)) creditOf.set(credit, [...(creditOf.get(credit) ?? []), value]);
+    if (credit && !credit.contains(h1)) append(creditOf, credit, value);
     chars += value.length;
   }
   header.credits = [...creditOf.values()].map((parts) => parts.join(' '));
