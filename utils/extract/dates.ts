@@ -26,6 +26,16 @@ const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;
 const NUMERIC = String.raw`(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])`;
 
+/**
+ * False when `text` holds no date in any shape read here: each has a digit. The date expressions
+ * are large (case-insensitive month names), and the content script runs cold at every clip, where
+ * compiling them costs up to milliseconds: text without a digit (most header lines, title parts,
+ * paragraphs) is not run through them.
+ */
+export function mayHoldDate(text: string): boolean {
+  return /\d/.test(text);
+}
+
 /** Where dates start in running text (a dateline); `parseDate` then reads each from there. */
 export const DATE_IN_TEXT = new RegExp(
   [
@@ -102,6 +112,7 @@ function readZone(rest: string): number | undefined {
  */
 export function parseDate(value: string, zoneMinutes: number, order?: NumericOrder): number | undefined {
   const text = value.trim();
+  if (!mayHoldDate(text)) return undefined;
   if (/^\d{10}$|^\d{13}$/.test(text)) return text.length === 10 ? +text * 1000 : +text;
   // The date that comes first in the text, whatever its shape.
   let found: { m: RegExpExecArray; read: (m: RegExpExecArray, order: NumericOrder) => Ymd } | undefined;
@@ -140,7 +151,7 @@ const YEARLESS = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?=
  * time of day it would add nothing to `ymd` itself.)
  */
 export function completeYearless(text: string, ymd: Ymd): string | undefined {
-  const m = YEARLESS.exec(text);
+  const m = mayHoldDate(text) ? YEARLESS.exec(text) : null;
   if (!m || MONTHS.indexOf(m[1]!.toLowerCase()) + 1 !== ymd[1] || +m[2]! !== ymd[2]) return undefined;
   const end = m.index + m[0].length;
   return `${text.slice(0, end)}, ${ymd[0]}${text.slice(end)}`;

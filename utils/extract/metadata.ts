@@ -3,7 +3,7 @@
 
 import { stripTrackingParams } from '../url';
 import { type LowerCaseSiteNames, readCredit } from './credit';
-import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, numericOrder, parseDate, type Ymd } from './dates';
+import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, mayHoldDate, numericOrder, parseDate, type Ymd } from './dates';
 import { type ArticleHeader, elementText, findContainer, findH1, findHeadlineByText, logoNames, mayBeLogoKey, type NoiseCheck, noiseCheck, type PageParts, pageParts, readHeader } from './page-structure';
 import { collapseWhitespace, looseKey, sampleText } from './text';
 import { agreesWith, type SiteNames, stripSiteSuffix, TITLE_SEPARATOR, withoutTrailingLabels } from './title';
@@ -471,6 +471,7 @@ const UPDATE_LABEL = /(?:更新|修改|updated|modified|edited)[^\d]{0,12}$/i;
 function headerDates(c: Context, kind: 'published' | 'modified'): string[] {
   const out: string[] = [];
   for (const line of c.header.lines) {
+    if (!mayHoldDate(line)) continue;
     for (const m of line.matchAll(DATE_IN_TEXT)) {
       const updated = UPDATE_LABEL.test(line.slice(Math.max(0, m.index - 20), m.index));
       if (updated === (kind === 'modified')) out.push(line.slice(m.index));
@@ -498,7 +499,7 @@ function titleDates(c: Context): string[] {
   return [...meta('title')(c), c.title]
     .flatMap((t) => t.split(TITLE_SEPARATOR))
     .map((part) => part.trim())
-    .filter((part) => part.length <= 32 && DATE_FIRST.test(part));
+    .filter((part) => part.length <= 32 && mayHoldDate(part) && DATE_FIRST.test(part));
 }
 
 /** /2015/03/18/ in the article's address (canonical first): news sites date their paths. */

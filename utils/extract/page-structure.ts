@@ -2,7 +2,7 @@
 // header between headline and text (credit line, dateline), and the parts that are about other
 // articles (related lists, comments, footers) whose names and dates must never be taken.
 
-import { DATE_IN_TEXT } from './dates';
+import { DATE_IN_TEXT, mayHoldDate } from './dates';
 import { collapseWhitespace, looseKey } from './text';
 
 /**
@@ -172,7 +172,7 @@ function headlinePrelude(headline: Element): Element | undefined {
 
 /** The date and place that open the first paragraph ("Feb. 23, 2015"), when they do. */
 function datelineOf(paragraph: string): string | undefined {
-  const date = A_DATE.exec(paragraph);
+  const date = mayHoldDate(paragraph) ? A_DATE.exec(paragraph) : null;
   if (!date || date.index > 40) return undefined;
   const rest = paragraph.slice(date.index + date[0].length);
   const dash = DATELINE_DASH.exec(rest);
@@ -222,7 +222,7 @@ export function readHeader(h1: Element | undefined, container: Element, noise: N
         const text = elementText(el);
         // Empty paragraphs are spacing; a short one with a date is the dateline, one that opens
         // with a credit label the credit line ("作者︱春春", "By Jane Doe").
-        if (text && !(text.length <= DATELINE_CHARS && (A_DATE.test(text) || CREDIT_OPENING.test(text)))) {
+        if (text && !(text.length <= DATELINE_CHARS && ((mayHoldDate(text) && A_DATE.test(text)) || CREDIT_OPENING.test(text)))) {
           dateline = datelineOf(text);
           header.text = el.parentElement ?? undefined;
           break;
