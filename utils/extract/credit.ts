@@ -29,6 +29,13 @@ const FIELD = new RegExp(FIELD_LABELS.map(([, res]) => `(${res.join('|')})`).joi
  * capital must follow, and photo, illustration and editing credits do not count.
  */
 const BY = /^\s*by\s+|(?<=^|[\s|｜·•,])(?<!(?:[Pp]hotos?|[Pp]hotograph|[Ii]llustrations?|[Ee]dited|[Ii]mages?|[Vv]ideo)\s)[Bb]y\s+(?=\p{Lu})/u;
+/**
+ * What every match of BY holds. BY (a Unicode property, look-behinds) is costly to compile in a
+ * content script that runs cold at every clip; most credit values ("Jane Doe") never need it.
+ */
+const MAY_BE_BY = /[Bb]y\s/;
+/** A sentence's full stop after a word of three letters or more (not an initial's). */
+const FULL_STOP = /(?<=\p{L}{3})\.$/u;
 /** Where a field's value ends even without a next label: separators and dates. */
 const VALUE_END =
   /[|｜·•]|\s{2,}|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{4}\s*[-/.年]|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
@@ -68,28 +75,36 @@ function splitNames(value: string): string[] {
   const parts = CJK.test(value) ? value.split(/[\s、，,;；/／]+/) : value.split(NAME_JOINERS);
   // "Posted by Alon Zakai.": a sentence's full stop, not an initial's ("Bradley M.").
   return parts
-    .map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, '').replace(/(?<=\p{L}{3})\.$/u, ''))
+    .map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, ''))
+    .map((p) => (p.endsWith('.') ? p.replace(FULL_STOP, '') : p))
     .filter(Boolean);
 }
 
+/**
+ * The site's names, lower-cased: what a credit naming the site is compared with (a list, or an
+ * object that reads some of them only when needed; see metadata.ts).
+ */
+export interface LowerCaseSiteNames {
+  includes(name: string): boolean;
+}
+
 /** A person or author account, not a URL, date, editor, sentence or the site itself. */
-function isAuthorName(name: string, siteNames: readonly string[]): boolean {
+function isAuthorName(name: string, siteNames: LowerCaseSiteNames): boolean {
   const length = [...name].length;
   if (length < 2 && !CJK.test(name)) return false;
   if (length > 50 || URL_LIKE.test(name) || DATE_LIKE.test(name) || SENTENCE.test(name)) return false;
   if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name) || UI_TEXT.test(name)) return false;
   if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 6) return false;
-  const key = name.toLowerCase();
-  return !siteNames.some((site) => site.toLowerCase() === key);
+  return !siteNames.includes(name.toLowerCase());
 }
 
 /**
  * Reads a credit text. Labelled fields are always read; `unlabelled` says what text without any
  * label is: a name list (a meta author value) or nothing (a line of the article header).
  */
-export function readCredit(text: string, unlabelled: 'names' | 'ignore', siteNames: readonly string[]): Credit {
+export function readCredit(text: string, unlabelled: 'names' | 'ignore', siteNames: LowerCaseSiteNames): Credit {
   const fields: Array<{ kind: FieldKind; value: string }> = [];
-  const by = BY.exec(text);
+  const by = MAY_BE_BY.test(text) ? BY.exec(text) : null;
   const body = by ? text.slice(by.index + by[0].length) : text;
   const matches = [...body.matchAll(FIELD)];
   const lead = body.slice(0, matches[0]?.index ?? body.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, numericOrder, parseDate } from './dates';
+import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, mayHoldDate, numericOrder, parseDate } from './dates';
 
 const UTC8 = 480;
 
@@ -115,5 +115,15 @@ describe('isPlausibleTime', () => {
     expect(isPlausibleTime(now + 60_000, now)).toBe(false);
     expect(isPlausibleTime(Date.UTC(1989, 11, 31), now)).toBe(false);
     expect(isPlausibleTime(undefined, now)).toBe(false);
+  });
+});
+
+describe('mayHoldDate', () => {
+  it('is true of every text a date is read from, false of text without a digit', () => {
+    for (const text of ['2023-06-18', 'June 18, 2023', '18th June 2023', '05/29/2007', '2023年6月18日', '1687085280', 'Posted Tuesday 15 October 2019']) {
+      expect(parseDate(text, 0)).toBeDefined();
+      expect(mayHoldDate(text)).toBe(true);
+    }
+    expect(mayHoldDate('By Jane Doe | Tuesday, June')).toBe(false);
   });
 });

@@ -26,6 +26,16 @@ const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;
 const NUMERIC = String.raw`(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])`;
 
+/**
+ * False when `text` holds no date in any shape read here: each has a digit. The date expressions
+ * are large (case-insensitive month names), and the content script runs cold at every clip, where
+ * compiling them costs up to milliseconds: text without a digit (most header lines, title parts,
+ * paragraphs) is not run through them.
+ */
+export function mayHoldDate(text: string): boolean {
+  return /\d/.test(text);
+}
+
 /** Where dates start in running text (a dateline); `parseDate` then reads each from there. */
 export const DATE_IN_TEXT = new RegExp(
   [
@@ -51,17 +61,28 @@ export function numericOrder(lang: string | undefined): NumericOrder {
 
 export type Ymd = [year: number, month: number, day: number];
 
+/**
+ * What every month name MONTH matches starts with (case-insensitively, as MONTH is matched). The
+ * shapes with a month name are the largest expressions: values without one ("2023-06-18T10:00Z")
+ * are not run through them (see `mayHoldDate` for why that matters).
+ */
+const MONTH_START = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
+type DateShape = [RegExp, (m: RegExpExecArray, order: NumericOrder) => Ymd, { monthName?: boolean }?];
+
 /** Date shapes: year first, with a month name, or all-numeric where only one order makes a date. */
-const DATE_SHAPES: ReadonlyArray<[RegExp, (m: RegExpExecArray, order: NumericOrder) => Ymd]> = [
+const DATE_SHAPES: readonly DateShape[] = [
   [/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [/^(\d{4})(\d{2})(\d{2})(?=T?\d{4}|$)/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [
     new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:${WEEKDAY}\s+)?(\d{4})`, 'i'),
     (m) => [+m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!],
+    { monthName: true },
   ],
   [
     new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+(\d{4})`, 'i'),
     (m) => [+m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, +m[1]!],
+    { monthName: true },
   ],
   [new RegExp(NUMERIC), (m, order) => numericDayMonth(+m[4]!, +m[1]!, +m[3]!, m[2] === '.' ? 'dmy' : order)],
 ];
@@ -102,10 +123,13 @@ function readZone(rest: string): number | undefined {
  */
 export function parseDate(value: string, zoneMinutes: number, order?: NumericOrder): number | undefined {
   const text = value.trim();
+  if (!mayHoldDate(text)) return undefined;
   if (/^\d{10}$|^\d{13}$/.test(text)) return text.length === 10 ? +text * 1000 : +text;
   // The date that comes first in the text, whatever its shape.
   let found: { m: RegExpExecArray; read: (m: RegExpExecArray, order: NumericOrder) => Ymd } | undefined;
-  for (const [shape, read] of DATE_SHAPES) {
+  const monthName = MONTH_START.test(text);
+  for (const [shape, read, needs] of DATE_SHAPES) {
+    if (needs?.monthName && !monthName) continue;
     const m = shape.exec(text);
     if (m && (!found || m.index < found.m.index)) found = { m, read };
   }
@@ -140,7 +164,7 @@ const YEARLESS = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?=
  * time of day it would add nothing to `ymd` itself.)
  */
 export function completeYearless(text: string, ymd: Ymd): string | undefined {
-  const m = YEARLESS.exec(text);
+  const m = mayHoldDate(text) && MONTH_START.test(text) ? YEARLESS.exec(text) : null;
   if (!m || MONTHS.indexOf(m[1]!.toLowerCase()) + 1 !== ymd[1] || +m[2]! !== ymd[2]) return undefined;
   const end = m.index + m[0].length;
   return `${text.slice(0, end)}, ${ymd[0]}${text.slice(end)}`;

@@ -62,6 +62,20 @@ describe('title', () => {
     expect(read('<meta property="og:title" content="Trip | Travel">', '<header><a href="/travel/">Travel</a></header>').title).toBe('Trip | Travel');
   });
 
+  it("skips a title or byline that is only the logo's name, however long the name", () => {
+    const body = (name: string) => `<div class="site-logo"><a href="/">${name}</a></div><article><h1>Storm hits the coast overnight</h1><p>Text.</p></article>`;
+    expect(read('<meta property="og:title" content="Example Daily">', body('Example Daily')).title).toBe('Storm hits the coast overnight');
+    // Forty characters, the longest logo name; with "İ", whose lower case is two characters, its key is longer.
+    const longest = 'İstanbulChronicleChronicleChronicleDaily';
+    expect(longest).toHaveLength(40);
+    expect(read(`<meta property="og:title" content="${longest}">`, body(longest)).title).toBe('Storm hits the coast overnight');
+    expect(read('<meta property="og:title" content="A Title Longer Than Any Logo Name Could Be">', body('Example Daily')).title).toBe(
+      'A Title Longer Than Any Logo Name Could Be',
+    );
+    expect(read('<meta name="author" content="Exampledaily">', body('Exampledaily')).byline).toBeUndefined();
+    expect(read('<meta name="author" content="Jane">', body('Exampledaily')).byline).toBe('Jane');
+  });
+
   it.each([
     ['Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault', 'Get your Frontend JavaScript Code Covered'],
     ['Lorem ipsum dolor sit amet – My website', 'Lorem ipsum dolor sit amet'],

@@ -2,11 +2,11 @@
 // first, visible text last); the first rule that yields a valid value wins. Read-only on `doc`.
 
 import { stripTrackingParams } from '../url';
-import { readCredit } from './credit';
-import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, numericOrder, parseDate, type Ymd } from './dates';
-import { type ArticleHeader, elementText, findContainer, findH1, findHeadlineByText, inNoise, logoNames, readHeader } from './page-structure';
+import { type LowerCaseSiteNames, readCredit } from './credit';
+import { completeYearless, DATE_IN_TEXT, impliedZoneOffset, isPlausibleTime, mayHoldDate, numericOrder, parseDate, type Ymd } from './dates';
+import { type ArticleHeader, elementText, findContainer, findH1, findHeadlineByText, logoNames, mayBeLogoKey, type NoiseCheck, noiseCheck, type PageParts, pageParts, readHeader } from './page-structure';
 import { collapseWhitespace, looseKey, sampleText } from './text';
-import { agreesWith, stripSiteSuffix, TITLE_SEPARATOR, withoutTrailingLabels } from './title';
+import { agreesWith, type SiteNames, stripSiteSuffix, TITLE_SEPARATOR, withoutTrailingLabels } from './title';
 
 export interface PageMetadata {
   title: string;
@@ -54,8 +54,15 @@ interface Context {
   ldNodes: LdNode[];
   ldArticle?: LdNode;
   h1?: Element;
+  /** The `<title>` text, on one line. */
+  title: string;
+  /** The addresses the page declares for itself (see `readDeclaredUrls`). */
+  declaredUrls: string[];
   /** Where the article is: selector rules look only here. */
   container: Element;
+  /** Noise below the container (footers, related lists, comments). */
+  noise: NoiseCheck;
+  page: PageParts;
   header: ArticleHeader;
   /** Epoch ms of a date value read in the page's zone and numeric order, when plausible. */
   time: (value: string) => number | undefined;
@@ -71,7 +78,13 @@ function readMeta(doc: Document): Map<string, string[]> {
     const keys = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     const content = m.getAttribute('content')?.trim();
     if (!content) continue;
-    for (const key of keys.split(/\s+/)) if (key) map.set(key, [...(map.get(key) ?? []), content]);
+    // Most tags have one name: splitting with a regular expression costs more than looking for a space.
+    for (const key of /\s/.test(keys) ? keys.split(/\s+/) : [keys]) {
+      if (!key) continue;
+      const values = map.get(key);
+      if (values) values.push(content);
+      else map.set(key, [content]);
+    }
   }
   return map;
 }
@@ -143,10 +156,17 @@ const hint =
 const inArticle =
   (selector: string): Rule =>
   (c) => {
-    const found = [...c.doc.querySelectorAll(selector)].filter((el) => !inNoise(el, c.container));
-    const scope = found[0]?.parentElement?.parentElement ?? found[0];
+    const found: Element[] = [];
+    let scope: Element | undefined;
+    for (const el of c.doc.querySelectorAll(selector)) {
+      // Matches come in document order, so those of the scope's subtree come together: the first
+      // one past it ends the search (the rest of the page is not tested for noise).
+      if (scope && !scope.contains(el)) break;
+      if (c.noise(el)) continue;
+      scope ??= el.parentElement?.parentElement ?? el;
+      found.push(el);
+    }
     return found
-      .filter((el) => scope?.contains(el))
       .map(
         (el) =>
           el.getAttribute('content') ??
@@ -180,14 +200,11 @@ const DECLARED_SITE_NAME_RULES: Rule[] = [
   meta('application-name', 'apple-mobile-web-app-title'),
   hint('siteName'),
 ];
-const SITE_NAME_RULES: Rule[] = [...DECLARED_SITE_NAME_RULES, (c) => [hostName(c)]];
 /** A site name, not an address ("http://www.tmz.com" is TMZ's og:site_name). */
 const siteNameValue = (v: string) => (/^[a-z]+:\/\//i.test(v.trim()) ? undefined : nonEmpty(v));
 
-const titleText = (c: Context) => collapseWhitespace(c.doc.querySelector('title')?.textContent ?? '');
-
 /** JSON-LD headlines that agree with the page's `<title>` or headline element. */
-const ldHeadline: Rule = (c) => ld('headline')(c).filter((h) => agreesWith(h, [titleText(c), elementText(c.h1)]));
+const ldHeadline: Rule = (c) => ld('headline')(c).filter((h) => agreesWith(h, [c.title, elementText(c.h1)]));
 
 const TITLE_RULES: Rule[] = [
   meta('og:title'),
@@ -246,7 +263,7 @@ const TRAILING_CREDIT_CHARS = 40;
  */
 function trailingCredits(c: Context): string[] {
   // The article's own <footer> (V8's blog: "Posted by Alon Zakai.") closes it too.
-  const footers = c.container.tagName.toUpperCase() === 'ARTICLE' ? [...c.container.querySelectorAll('footer')].filter((f) => !inNoise(f, c.container)) : [];
+  const footers = c.container.tagName.toUpperCase() === 'ARTICLE' ? [...c.container.querySelectorAll('footer')].filter((f) => !c.noise(f)) : [];
   const paragraphs = [...(c.header.text?.children ?? []), ...footers.flatMap((f) => [...f.querySelectorAll('p')])].filter(
     (el) => el.tagName.toUpperCase() === 'P',
   );
@@ -263,7 +280,7 @@ function trailingCredits(c: Context): string[] {
 /** Names the article credits with an author link (rel=author), outside related lists and comments. */
 const linkedAuthors = (c: Context): string[] =>
   [...c.container.querySelectorAll('a[rel~="author"]')]
-    .filter((a) => !inNoise(a, c.container))
+    .filter((a) => !c.noise(a))
     .map((a) => looseKey(elementText(a)))
     .filter(Boolean);
 
@@ -344,13 +361,20 @@ const LANG_RULES: Rule[] = [
   (c) => meta('content-language')(c).map((l) => l.split(',')[0] ?? ''),
 ];
 
+/** The first of `values` that `accept` turns into a result, as that result. */
+function firstValue<T>(values: readonly string[], accept: (value: string) => T | undefined): T | undefined {
+  for (const value of values) {
+    const result = accept(value);
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
 /** First value of the first rule that gives one that `accept` turns into a result. */
 function first<T>(c: Context, rules: readonly Rule[], accept: (value: string) => T | undefined): T | undefined {
   for (const rule of rules) {
-    for (const value of rule(c)) {
-      const result = accept(value);
-      if (result !== undefined) return result;
-    }
+    const result = firstValue(rule(c), accept);
+    if (result !== undefined) return result;
   }
   return undefined;
 }
@@ -382,20 +406,47 @@ function firstTime(c: Context, rules: readonly Rule[]): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Title
 
-function siteNameKeys(c: Context): string[] {
-  const names = [...DECLARED_SITE_NAME_RULES.flatMap((rule) => rule(c)), ...meta('twitter:site')(c).map((s) => s.replace(/^@/, ''))];
-  const host = hostName(c);
+/**
+ * The site's names as loose keys: those the page declares, and those its logo shows. The logo's
+ * are read (a search of the whole page) only when a check cannot be answered without them: a key
+ * that no logo name can have, or a declared name that passes the test, settles it.
+ */
+class SiteNameKeys implements SiteNames {
+  private logos?: string[];
+
+  constructor(
+    private readonly declared: readonly string[],
+    private readonly readLogos: () => string[],
+  ) {}
+
+  private logoKeys(): string[] {
+    this.logos ??= this.readLogos()
+      .map(looseKey)
+      .filter(Boolean);
+    return this.logos;
+  }
+
+  includes(key: string): boolean {
+    return this.declared.includes(key) || (mayBeLogoKey(key) && this.logoKeys().includes(key));
+  }
+
+  some(test: (key: string) => boolean): boolean {
+    return this.declared.some(test) || this.logoKeys().some(test);
+  }
+}
+
+/** The site's name keys, from the names the page declares (`DECLARED_SITE_NAME_RULES`' values) on. */
+function siteNameKeys(c: Context, declaredNames: readonly string[], host: string): SiteNameKeys {
+  const names = [...declaredNames, ...meta('twitter:site')(c).map((s) => s.replace(/^@/, ''))];
   // The host's own name ("bbc" of bbc.co.uk) also marks a suffix ("BBC News").
   const label = registrableDomain(host).split('.')[0] ?? '';
   // "Factorio.com" names the site that "… | Factorio" ends with.
   const domainLabels = names.filter((n) => /^[\w-]+(?:\.[\w-]+)+$/.test(n.trim())).map((n) => registrableDomain(n.trim()).split('.')[0] ?? '');
-  const keys = [
-    ...names.map(looseKey),
-    ...domainLabels,
-    ...logoNames(c.doc, c.baseUrl).map(looseKey),
-    ...(label.length >= 3 && !/^\d+$/.test(label) ? [label] : []),
-  ];
-  return [...new Set(keys.filter(Boolean))];
+  const declared = [...names.map(looseKey), ...domainLabels, ...(label.length >= 3 && !/^\d+$/.test(label) ? [label] : [])];
+  return new SiteNameKeys(
+    declared.filter(Boolean),
+    () => logoNames(c.page, c.baseUrl),
+  );
 }
 
 /**
@@ -403,9 +454,9 @@ function siteNameKeys(c: Context): string[] {
  * and, with no headline shown, it is A as long as A reads as a headline (see title.ts).
  */
 function titleFromTitleElement(c: Context): string[] {
-  const raw = titleText(c);
+  const raw = c.title;
   const head = raw.split(TITLE_SEPARATOR)[0]?.trim() ?? '';
-  const shown = [...[...c.doc.querySelectorAll('h1')].map(elementText), ...meta('og:title')(c).map(collapseWhitespace)];
+  const shown = [...c.page.h1s.map(elementText), ...meta('og:title')(c).map(collapseWhitespace)];
   return [head && head !== raw && shown.includes(head) ? head : withoutTrailingLabels(raw)];
 }
 
@@ -420,6 +471,7 @@ const UPDATE_LABEL = /(?:更新|修改|updated|modified|edited)[^\d]{0,12}$/i;
 function headerDates(c: Context, kind: 'published' | 'modified'): string[] {
   const out: string[] = [];
   for (const line of c.header.lines) {
+    if (!mayHoldDate(line)) continue;
     for (const m of line.matchAll(DATE_IN_TEXT)) {
       const updated = UPDATE_LABEL.test(line.slice(Math.max(0, m.index - 20), m.index));
       if (updated === (kind === 'modified')) out.push(line.slice(m.index));
@@ -444,17 +496,17 @@ function earliest(...rules: Rule[]): Rule {
 const DATE_FIRST = new RegExp(`^(?:${DATE_IN_TEXT.source})`, 'i');
 
 function titleDates(c: Context): string[] {
-  return [...meta('title')(c), titleText(c)]
+  return [...meta('title')(c), c.title]
     .flatMap((t) => t.split(TITLE_SEPARATOR))
     .map((part) => part.trim())
-    .filter((part) => part.length <= 32 && DATE_FIRST.test(part));
+    .filter((part) => part.length <= 32 && mayHoldDate(part) && DATE_FIRST.test(part));
 }
 
 /** /2015/03/18/ in the article's address (canonical first): news sites date their paths. */
 const URL_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/;
 
 function urlDates(c: Context): Ymd[] {
-  const urls = [...declaredUrls(c), c.pageUrl];
+  const urls = [...c.declaredUrls, c.pageUrl];
   for (const raw of urls) {
     let path: string;
     try {
@@ -490,9 +542,9 @@ function registrableDomain(host: string): string {
 }
 
 /** The addresses the page declares for itself: canonical link, then og:url. */
-const declaredUrls = (c: Context) => [
-  ...[...c.doc.querySelectorAll('link[rel~="canonical"][href]')].map((l) => l.getAttribute('href') ?? ''),
-  ...meta('og:url')(c),
+const readDeclaredUrls = (doc: Document, metaMap: Map<string, string[]>) => [
+  ...[...doc.querySelectorAll('link[rel~="canonical"][href]')].map((l) => l.getAttribute('href') ?? ''),
+  ...(metaMap.get('og:url') ?? []),
 ];
 
 /**
@@ -507,7 +559,7 @@ function articleUrl(c: Context): string {
   } catch {
     return c.pageUrl;
   }
-  for (const raw of declaredUrls(c)) {
+  for (const raw of c.declaredUrls) {
     let url: URL;
     try {
       url = new URL(stripTrackingParams(new URL(raw.trim(), c.baseUrl).href));
@@ -535,7 +587,7 @@ function absoluteHttp(value: string, baseUrl: string): string | undefined {
  * The first byline source that names someone; the outlet (`来源：新华社`) found on the way, or in
  * the header, is kept apart as `source`.
  */
-function readByline(c: Context, siteNames: readonly string[]): { byline?: string; source?: string } {
+function readByline(c: Context, siteNames: LowerCaseSiteNames): { byline?: string; source?: string } {
   let source: string | undefined;
   for (const [rule, unlabelled] of BYLINE_RULES) {
     const names = new Set<string>();
@@ -563,20 +615,27 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
   for (const n of ldNodes) if (typeof n['@id'] === 'string' && Object.keys(n).length > 1) ldIds.set(n['@id'], n);
   const metaMap = readMeta(doc);
   const ldArticle = ldNodes.find(isLdArticle) ?? ldNodes.find((n) => 'headline' in n || 'datePublished' in n);
-  const titles = [
+  const title = collapseWhitespace(doc.querySelector('title')?.textContent ?? '');
+  // Several steps ask about the same elements: the answers are kept for this read.
+  const page = pageParts(doc);
+  // The page's titles, read only when the headline is looked for by its text.
+  const titles = () => [
     ...['og:title', 'twitter:title'].flatMap((k) => metaMap.get(k) ?? []),
     ...[ldArticle?.['headline']].flat().filter((h): h is string => typeof h === 'string'),
-    ...titlePrefixes(collapseWhitespace(doc.querySelector('title')?.textContent ?? '')),
+    ...titlePrefixes(title),
   ];
   // A lone h1 is often the blog's name ("Silicon Exposed"): when it disagrees with og:title, the
   // headline is the element that shows og:title.
   const declared = metaMap.get('og:title') ?? [];
   // A lone h1 that holds the site's name (a blog's title) is no headline either.
   const siteKeys = ['og:site_name', 'application-name'].flatMap((k) => metaMap.get(k) ?? []).map(looseKey);
-  const candidate = findH1(doc);
+  const candidate = findH1(page);
   const found = candidate && siteKeys.includes(looseKey(elementText(candidate))) ? undefined : candidate;
-  const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(doc, titles) ?? found);
+  const h1 = found && agreesWith(elementText(found), declared) ? found : (findHeadlineByText(page, titles()) ?? found);
   const container = findContainer(doc, h1);
+  // Below the body (or the root), the container's noise is the page's: the walk stops at both, and
+  // no <article> is either of them.
+  const noise = container === doc.body || container === doc.documentElement ? page.noise : noiseCheck(container);
   return {
     doc,
     pageUrl,
@@ -588,8 +647,12 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
     ldNodes,
     ldArticle,
     h1,
+    title,
+    declaredUrls: readDeclaredUrls(doc, metaMap),
     container,
-    header: readHeader(h1, container),
+    noise,
+    page,
+    header: readHeader(h1, container, noise),
     time: () => undefined,
   };
 }
@@ -597,8 +660,12 @@ function buildContext(doc: Document, pageUrl: string, options: MetadataOptions):
 /** Reads the metadata of the page `doc` (never modified) loaded from `pageUrl`. */
 export function readMetadata(doc: Document, pageUrl: string, options: MetadataOptions = {}): PageMetadata {
   const c = buildContext(doc, pageUrl, options);
-  const siteName = first(c, SITE_NAME_RULES, siteNameValue) ?? '';
-  const siteNames = siteNameKeys(c);
+  // The names the page declares give the site's name (the first valid one, else the host's) and
+  // mark title suffixes: they are read once for both.
+  const declaredNames = DECLARED_SITE_NAME_RULES.flatMap((rule) => rule(c));
+  const host = hostName(c);
+  const siteName = firstValue([...declaredNames, host], siteNameValue) ?? '';
+  const siteNames = siteNameKeys(c, declaredNames, host);
   const headline = (v: string) => nonEmpty(stripSiteSuffix(collapseWhitespace(v), siteNames));
   // A title that is only the site's name (Yahoo's og:title) is no headline while another source has one.
   const title = first(c, TITLE_RULES, (v) => {
@@ -606,16 +673,22 @@ export function readMetadata(doc: Document, pageUrl: string, options: MetadataOp
     return t && !siteNames.includes(looseKey(t)) && looseKey(t) !== looseKey(siteName) ? t : undefined;
   }) ?? first(c, TITLE_RULES, headline) ?? '';
 
-  const { byline, source } = readByline(c, [siteName, ...siteNames]);
+  // The site's keys are lower-cased already; its name is compared as credits are, lower-cased.
+  const siteNameLower = siteName.toLowerCase();
+  const { byline, source } = readByline(c, { includes: (name) => name === siteNameLower || siteNames.includes(name) });
 
   const lang = first(c, LANG_RULES, nonEmpty);
   const zone = impliedZoneOffset(lang, options.sample ?? sampleText(doc.body ?? doc.documentElement));
   const order = numericOrder(lang);
-  const time = (v: string) => {
+  // The same values are read more than once (sorted by `earliest`, then taken by `firstTime`).
+  const times = new Map<string, number | undefined>();
+  c.time = (v) => {
+    if (times.has(v)) return times.get(v);
     const ms = parseDate(v, zone, order);
-    return isPlausibleTime(ms, c.now) ? ms : undefined;
+    const plausible = isPlausibleTime(ms, c.now) ? ms : undefined;
+    times.set(v, plausible);
+    return plausible;
   };
-  c.time = time;
   const dirAttr = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
   const keywords = new Map<string, string>();
   for (const rule of KEYWORD_RULES) {

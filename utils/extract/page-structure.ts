@@ -2,7 +2,7 @@
 // header between headline and text (credit line, dateline), and the parts that are about other
 // articles (related lists, comments, footers) whose names and dates must never be taken.
 
-import { DATE_IN_TEXT } from './dates';
+import { DATE_IN_TEXT, mayHoldDate } from './dates';
 import { collapseWhitespace, looseKey } from './text';
 
 /**
@@ -14,18 +14,64 @@ const NOISE_TAGS = new Set(['FOOTER', 'ASIDE', 'NAV']);
 /** An article's own footer by class ("post-footer" holds Blogger's date and author): not noise. */
 const OWN_FOOTER_WORDS = /\b(?:post|entry|article)[-_]footer\b/gi;
 
-/** True when `el` sits in a footer, sidebar, comment or related-articles part below `container`. */
-export function inNoise(el: Element, container: Element): boolean {
-  const stop = new Set([container, el.ownerDocument.body, el.ownerDocument.documentElement]);
-  for (let e: Element | null = el; e && !stop.has(e); e = e.parentElement) {
-    // An article's own <footer> or <aside> (its credits and dates) belongs to it; the page's do not.
-    const tag = e.tagName.toUpperCase();
-    const own = (tag === 'FOOTER' || tag === 'ASIDE') && e.parentElement?.closest('article') === container;
-    if (NOISE_TAGS.has(tag) && !own) return true;
-    const words = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.replace(OWN_FOOTER_WORDS, '');
-    if (NOISE_WORDS.test(words)) return true;
-  }
-  return false;
+/** A test of whether an element sits in page noise below one container (see `noiseCheck`). */
+export type NoiseCheck = (el: Element) => boolean;
+
+/** True when `e` itself (not its ancestors) is a footer, sidebar, comment or related-articles part. */
+function isNoisePart(e: Element, container: Element): boolean {
+  // An article's own <footer> or <aside> (its credits and dates) belongs to it; the page's do not.
+  const tag = e.tagName.toUpperCase();
+  const own = (tag === 'FOOTER' || tag === 'ASIDE') && e.parentElement?.closest('article') === container;
+  if (NOISE_TAGS.has(tag) && !own) return true;
+  const words = `${e.getAttribute('id') ?? ''} ${e.getAttribute('class') ?? ''}`.replace(OWN_FOOTER_WORDS, '');
+  return NOISE_WORDS.test(words);
+}
+
+/**
+ * The test "does `el` sit in a footer, sidebar, comment or related-articles part below
+ * `container`?" (the walk up stops at the container, body and root). One page's metadata asks it
+ * of many elements that share ancestors (each text node of the header, each match of a selector
+ * rule), and the content script runs cold, so each element's answer is kept: an ancestor's tag and
+ * words are read once. Make one per read of a page: the answers hold for the page as it is.
+ */
+export function noiseCheck(container: Element): NoiseCheck {
+  const doc = container.ownerDocument;
+  const stop = new Set<Element | null>([container, doc.body, doc.documentElement]);
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    // The elements walked whose answer is not known yet: each gets the answer the walk finds.
+    const walked: Element[] = [];
+    let noisy = false;
+    for (let e: Element | null = el; e && !stop.has(e); e = e.parentElement) {
+      const answer = known.get(e);
+      if (answer !== undefined) {
+        noisy = answer;
+        break;
+      }
+      walked.push(e);
+      if (isNoisePart(e, container)) {
+        noisy = true;
+        break;
+      }
+    }
+    for (const e of walked) known.set(e, noisy);
+    return noisy;
+  };
+}
+
+/**
+ * What several of the functions below read of one page, read once: its h1 elements (most pages
+ * have a few) and its noise check (`noiseCheck` of the body). For one read of the page.
+ */
+export interface PageParts {
+  doc: Document;
+  /** The page's h1 elements, in document order. */
+  h1s: readonly Element[];
+  noise: NoiseCheck;
+}
+
+export function pageParts(doc: Document): PageParts {
+  return { doc, h1s: [...doc.querySelectorAll('h1')], noise: noiseCheck(doc.body ?? doc.documentElement) };
 }
 
 /** An element's text on one line. */
@@ -35,13 +81,16 @@ export const elementText = (el: Element | null | undefined) => collapseWhitespac
  * The article's headline element: an h1 in the article (or main part), else the page's only h1 (or
  * one marked as a title) when the page title repeats it, since a lone h1 is often the site's logo.
  */
-export function findH1(doc: Document): Element | undefined {
-  for (const selector of ['article h1', 'main h1', '[role="main"] h1']) {
-    const h1 = doc.querySelector(selector);
+export function findH1(page: PageParts): Element | undefined {
+  const { doc } = page;
+  // The first h1 in an article, else in the main part: the page's few h1s are asked for their
+  // ancestors rather than the whole page searched once per selector ("article h1"…).
+  for (const outer of ['article', 'main', '[role="main"]']) {
+    const h1 = page.h1s.find((h) => h.parentElement?.closest(outer));
     if (h1 && elementText(h1)) return h1;
   }
   // An h1 in the site's logo ("痞客邦 PIXNET") names the site, not the article.
-  const all = [...doc.querySelectorAll('h1')].filter((h) => elementText(h) && !inNoise(h, doc.documentElement) && !h.closest(LOGO));
+  const all = page.h1s.filter((h) => elementText(h) && !page.noise(h) && !h.closest(LOGO));
   const h1 = all.length === 1 ? all[0] : all.find((h) => /title|headline/i.test(`${h.id} ${h.getAttribute('class') ?? ''}`));
   const titles = [doc.querySelector('title'), doc.querySelector('meta[property="og:title"]')]
     .map((el) => looseKey(el?.getAttribute('content') ?? el?.textContent ?? ''))
@@ -53,10 +102,13 @@ export function findH1(doc: Document): Element | undefined {
 const ARTICLE_ROOT = 'article, [itemtype*="Article" i], [itemtype*="Posting" i], .hentry, main, [role="main"]';
 
 export function findContainer(doc: Document, h1: Element | undefined): Element {
-  const articles = doc.querySelectorAll('article');
+  const onlyArticle = () => {
+    const articles = doc.querySelectorAll('article');
+    return articles.length === 1 ? articles[0] : undefined;
+  };
   return (
     h1?.closest(ARTICLE_ROOT) ??
-    (articles.length === 1 ? articles[0] : undefined) ??
+    onlyArticle() ??
     doc.querySelector('main, [role="main"]') ??
     doc.body ??
     doc.documentElement
@@ -120,11 +172,18 @@ function headlinePrelude(headline: Element): Element | undefined {
 
 /** The date and place that open the first paragraph ("Feb. 23, 2015"), when they do. */
 function datelineOf(paragraph: string): string | undefined {
-  const date = A_DATE.exec(paragraph);
+  const date = mayHoldDate(paragraph) ? A_DATE.exec(paragraph) : null;
   if (!date || date.index > 40) return undefined;
   const rest = paragraph.slice(date.index + date[0].length);
   const dash = DATELINE_DASH.exec(rest);
   return dash && dash.index <= 30 ? paragraph.slice(0, date.index + date[0].length + dash.index) : undefined;
+}
+
+/** Adds `value` to the list `map` keeps for `key`. */
+function append<K>(map: Map<K, string[]>, key: K, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -133,7 +192,7 @@ function datelineOf(paragraph: string): string | undefined {
  * datelines are read only here, never from the article's paragraphs, save a dateline that opens
  * the first one ("Feb. 23, 2015 -- …").
  */
-export function readHeader(h1: Element | undefined, container: Element): ArticleHeader {
+export function readHeader(h1: Element | undefined, container: Element, noise: NoiseCheck): ArticleHeader {
   const header: ArticleHeader = { lines: [], times: [], credits: [] };
   if (!h1) return header;
   const start = h1.closest('header') ?? headlinePrelude(h1) ?? h1;
@@ -163,23 +222,23 @@ export function readHeader(h1: Element | undefined, container: Element): Article
         const text = elementText(el);
         // Empty paragraphs are spacing; a short one with a date is the dateline, one that opens
         // with a credit label the credit line ("作者︱春春", "By Jane Doe").
-        if (text && !(text.length <= DATELINE_CHARS && (A_DATE.test(text) || CREDIT_OPENING.test(text)))) {
+        if (text && !(text.length <= DATELINE_CHARS && ((mayHoldDate(text) && A_DATE.test(text)) || CREDIT_OPENING.test(text)))) {
           dateline = datelineOf(text);
           header.text = el.parentElement ?? undefined;
           break;
         }
       }
-      if (el.tagName.toUpperCase() === 'TIME' && !inNoise(el, container)) header.times.push(el);
+      if (el.tagName.toUpperCase() === 'TIME' && !noise(el)) header.times.push(el);
       continue;
     }
     const parent = node.parentElement;
     const value = collapseWhitespace(node.nodeValue ?? '');
-    if (!parent || !value || h1.contains(parent) || skipped(parent) || inNoise(parent, container)) continue;
+    if (!parent || !value || h1.contains(parent) || skipped(parent) || noise(parent)) continue;
     if (value.length >= PROSE_CHARS) break;
     const block = parent.closest(LINE_BLOCKS) ?? container;
-    lineOf.set(block, [...(lineOf.get(block) ?? []), value]);
+    append(lineOf, block, value);
     const credit = parent.closest(CREDIT_CLASS);
-    if (credit && !credit.contains(h1)) creditOf.set(credit, [...(creditOf.get(credit) ?? []), value]);
+    if (credit && !credit.contains(h1)) append(creditOf, credit, value);
     chars += value.length;
   }
   header.credits = [...creditOf.values()].map((parts) => parts.join(' '));
@@ -197,13 +256,32 @@ export function readHeader(h1: Element | undefined, container: Element): Article
 const LOGO = '[class*="logo" i], [id*="logo" i], [class*="brand" i]';
 const MAX_LOGO_NAME = 40;
 const MAX_LOGOS = 8;
+const COMBINING_DOT_ABOVE = /\u0307/g;
 
-function isHomeLink(href: string | null, baseUrl: string): boolean {
+/**
+ * False when `key`, a lower-cased name, cannot be the loose key (`looseKey`) of a logo name, so
+ * that a caller can skip reading them: such a key has no spaces or dots, and at most
+ * MAX_LOGO_NAME code units besides the combining dots that lower-casing adds ("İ" becomes "i̇",
+ * the only character whose lower case is longer).
+ */
+export function mayBeLogoKey(key: string): boolean {
+  return !/[\s.]/.test(key) && key.replace(COMBINING_DOT_ABOVE, '').length <= MAX_LOGO_NAME;
+}
+
+function isHomeLink(href: string, base: URL): boolean {
   try {
-    const url = new URL(href ?? '', baseUrl);
-    return url.host === new URL(baseUrl).host && (url.pathname === '/' || url.pathname === '') && url.search === '';
+    const url = new URL(href, base);
+    return url.host === base.host && (url.pathname === '/' || url.pathname === '') && url.search === '';
   } catch {
     return false;
+  }
+}
+
+function parsedUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
   }
 }
 
@@ -212,23 +290,26 @@ function isHomeLink(href: string | null, baseUrl: string): boolean {
  * links to the home page in headings and the page header ("痞客邦 PIXNET", "Archive of Our Own").
  * Titles end with them ("… :: 痞客邦 PIXNET ::") as often as with `og:site_name`.
  */
-export function logoNames(doc: Document, baseUrl: string): string[] {
+export function logoNames(page: PageParts, baseUrl: string): string[] {
+  const { doc } = page;
   const names = new Set<string>();
   const add = (el: Element) => {
     for (const text of [elementText(el), ...[...el.querySelectorAll('img[alt]')].map((img) => collapseWhitespace(img.getAttribute('alt') ?? ''))]) {
       if (text && text.length <= MAX_LOGO_NAME) names.add(text);
     }
   };
-  const body = doc.body ?? doc.documentElement;
   // The first MAX_LOGOS outside noise: the noise check walks ancestors, so it stops there.
   let kept = 0;
   for (const el of doc.querySelectorAll(LOGO)) {
     if (kept === MAX_LOGOS) break;
-    if (inNoise(el, body)) continue;
+    if (page.noise(el)) continue;
     add(el);
     kept += 1;
   }
-  for (const a of doc.querySelectorAll('h1 a[href], header a[href]')) if (isHomeLink(a.getAttribute('href'), baseUrl)) add(a);
+  // The base is parsed once: a page header may hold dozens of links. (No link resolves against a
+  // base that is no URL.)
+  const base = parsedUrl(baseUrl);
+  if (base) for (const a of doc.querySelectorAll('h1 a[href], header a[href]')) if (isHomeLink(a.getAttribute('href') ?? '', base)) add(a);
   return [...names];
 }
 
@@ -241,16 +322,16 @@ const MAX_HEADLINE_CHARS = 300;
  * `h2.title`): the first heading-like element whose text is one of the page's own titles (og:title,
  * `<title>` parts), so that the credit line and dateline under it can be read.
  */
-export function findHeadlineByText(doc: Document, titles: readonly string[]): Element | undefined {
+export function findHeadlineByText(page: PageParts, titles: readonly string[]): Element | undefined {
   const keys = titles.map(looseKey).filter((k) => k.length >= 4);
   if (keys.length === 0) return undefined;
-  const body = doc.body ?? doc.documentElement;
+  const body = page.doc.body ?? page.doc.documentElement;
   const same = (a: string, b: string) => a === b || (a.includes(b) && b.length * 4 >= a.length * 3);
   const matches = (el: Element) => {
     const key = looseKey(elementText(el));
-    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || inNoise(el, body)) return false;
+    if (key.length < 4 || key.length > MAX_HEADLINE_CHARS || page.noise(el)) return false;
     return keys.some((k) => same(k, key) || same(key, k));
   };
   // An h1 first: a list of stories earlier in the page may repeat the headline in an h3 (Yahoo).
-  return [...body.querySelectorAll('h1')].find(matches) ?? [...body.querySelectorAll(HEADLINE_LIKE)].find(matches);
+  return page.h1s.find((h) => body.contains(h) && matches(h)) ?? [...body.querySelectorAll(HEADLINE_LIKE)].find(matches);
 }

@@ -10,13 +10,24 @@ const TRAILING_SEPARATORS = /(?:\s*(?:::|[|｜_])|\s+[-–—·•»@])+\s*$/u;
 /** A bracketed last part: "A [Archive of Our Own]", "欲張りなイヌ ＜福娘童話集＞". */
 const BRACKETED_TAIL = /\s*(?:\[([^\]]+)\]|＜([^＞]+)＞|【([^】]+)】)$/u;
 
+/**
+ * The site's names as loose keys (`looseKey`): a list, or an object that reads some of them only
+ * when a check needs them (see metadata.ts).
+ */
+export interface SiteNames {
+  includes(key: string): boolean;
+  some(test: (key: string) => boolean): boolean;
+}
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** The part names the site: equals a site name, or is a short part that starts or ends with one ("BBC News"). */
-function isSiteName(part: string, siteNames: readonly string[]): boolean {
+function isSiteName(part: string, siteNames: SiteNames): boolean {
   const key = looseKey(part);
   if (key === '') return false;
   if (siteNames.includes(key)) return true;
   // Short Latin names ("ap") would match ordinary words; two Han characters (网易) are a name.
-  const long = (name: string) => name.length >= 3 || /[^\p{ASCII}]/u.test(name);
+  const long = (name: string) => name.length >= 3 || NON_ASCII.test(name);
   // A long part that merely starts with the name ("CNN reporters barred from…") is a headline.
   return key.length <= 24 && siteNames.some((name) => long(name) && (key.startsWith(name) || key.endsWith(name)));
 }
@@ -35,7 +46,7 @@ function lastPart(title: string): { rest: string; part: string; bracketed: boole
  * Removes the site's name wherever it starts the title's tail: "A | 大纪元", "A_网易新闻",
  * "A - BBC News", "A @ 博客名 :: 平台 ::" (each name the site's own, `siteNames` as loose keys).
  */
-export function stripSiteSuffix(title: string, siteNames: readonly string[]): string {
+export function stripSiteSuffix(title: string, siteNames: SiteNames): string {
   let current = title.replace(TRAILING_SEPARATORS, '');
   for (;;) {
     const bracket = lastPart(current);
