@@ -54,6 +54,17 @@ describe('parseDate', () => {
     expect(new Date(parseDate('05/29/2007', 0, 'dmy')!).toISOString()).toBe('2007-05-29T00:00:00.000Z');
   });
 
+  it('reads a two-digit year only before a time of day, in the page order, 90-99 as the 1990s', () => {
+    const iso = (value: string, order?: 'mdy' | 'dmy') => new Date(parseDate(value, 0, order)!).toISOString();
+    expect(iso('3/09/15 8:00am', 'mdy')).toBe('2015-03-09T08:00:00.000Z');
+    expect(iso('3/09/15 8:00am', 'dmy')).toBe('2015-09-03T08:00:00.000Z');
+    expect(iso('13/09/98, 20:15')).toBe('1998-09-13T20:15:00.000Z');
+    expect(parseDate('3/09/15 8:00am', 0)).toBeUndefined();
+    expect(parseDate('3/09/15', 0, 'mdy')).toBeUndefined();
+    expect(parseDate('rated 1/2/15 overall', 0, 'mdy')).toBeUndefined();
+    expect(parseDate('3/09/2015 8:00am', 0, 'mdy')).toBe(Date.UTC(2015, 2, 9, 8));
+  });
+
   it.each(['', 'yesterday', '2023-02-31', '2023-13-01', '06/07/2023', '13/13/2023', 'no date here'])('rejects %j', (value) => {
     expect(parseDate(value, 0)).toBeUndefined();
   });
@@ -78,6 +89,8 @@ describe('DATE_IN_TEXT', () => {
     expect(starts('2/26/2015 7:11 AM PST')).toEqual(['2/26/2015']);
     expect(starts('Una solución - 07.12.2017 - LA NACION')).toEqual(['07.12.2017']);
     expect(starts('version 1.2.3, 12/2015')).toEqual([]);
+    expect(starts('Filed to: MONEY 3/09/15 8:00am')).toEqual(['3/09/15']);
+    expect(starts('pages 1/2/15 and 3/4/15 of the report')).toEqual([]);
   });
 });
 
@@ -87,6 +100,14 @@ describe('completeYearless', () => {
     expect(completeYearless('March 17 at 3:57 PM', [2015, 3, 18])).toBeUndefined();
     expect(completeYearless('at the Western Wall on March 18 following the vote', [2015, 3, 18])).toBeUndefined();
     expect(completeYearless('March 18, 2015 at 3:57 PM', [2015, 3, 18])).toBeUndefined();
+  });
+
+  it('reads month-first numeric and CJK yearless dates before a time, the bracketed weekday dropped', () => {
+    expect(completeYearless('CNET Japan 3/9(木) 18:45配信', [2017, 3, 9])).toBe('CNET Japan 2017-3-9 18:45配信');
+    expect(completeYearless('发布于 3月9日 18:45', [2017, 3, 9])).toBe('发布于 2017-3-9 18:45');
+    expect(completeYearless('CNET Japan 3/9(木) 18:45配信', [2017, 9, 3])).toBeUndefined();
+    expect(completeYearless('won 3/9 of the seats', [2017, 3, 9])).toBeUndefined();
+    expect(completeYearless('version 1.3/9 18:45', [2017, 3, 9])).toBeUndefined();
   });
 });
 

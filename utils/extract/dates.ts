@@ -25,6 +25,11 @@ const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 /** A weekday some pages put between day and year: "Dec 28 Sat 2013". */
 const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?`;
 const NUMERIC = String.raw`(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])`;
+/**
+ * A numeric date with a two-digit year ("3/09/15 8:00am", Kinja's sites: Lifehacker, Gizmodo).
+ * Alone, "1/2/15" may as well be a ratio or a version; only followed by a time of day is it read.
+ */
+const NUMERIC_SHORT_YEAR = String.raw`(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{2})(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})`;
 
 /**
  * False when `text` holds no date in any shape read here: each has a digit. The date expressions
@@ -43,6 +48,7 @@ export const DATE_IN_TEXT = new RegExp(
     String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:${WEEKDAY}\s+)?\d{4}`,
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+\d{4}`,
     String.raw`(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?![\d/.-])`,
+    String.raw`(?<![\d/.-])\d{1,2}/\d{1,2}/\d{2}(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})`,
   ].join('|'),
   'gi',
 );
@@ -85,6 +91,8 @@ const DATE_SHAPES: readonly DateShape[] = [
     { monthName: true },
   ],
   [new RegExp(NUMERIC), (m, order) => numericDayMonth(+m[4]!, +m[1]!, +m[3]!, m[2] === '.' ? 'dmy' : order)],
+  // '90 to '99 are the 1990s (nothing earlier is plausible), the rest this century.
+  [new RegExp(NUMERIC_SHORT_YEAR), (m, order) => numericDayMonth(+m[3]! + (+m[3]! >= 90 ? 1900 : 2000), +m[1]!, +m[2]!, order)],
 ];
 
 /**
@@ -157,17 +165,31 @@ export function parseDate(value: string, zoneMinutes: number, order?: NumericOrd
 }
 
 const YEARLESS = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})`, 'i');
+/**
+ * The month-first numeric and CJK forms: "3/9(木) 18:45" (Yahoo! Japan), "3月9日 18:45". The
+ * weekday in brackets is left in place; parseDate reads past it to the time.
+ */
+const YEARLESS_NUMERIC = /(?<![\d/.-])(\d{1,2})\s*(?:\/|月)\s*(\d{1,2})(?![\d/.-])\s*日?(?=\s*(?:[(（][月火水木金土日][)）])?\s*\d{1,2}[:：]\d{2})/;
+const WEEKDAY_IN_BRACKETS = /^\s*[(（][月火水木金土日][)）]/;
 
 /**
- * A date and time written without the year ("March 18 at 3:57 PM") completed with `ymd`'s year
- * when its month and day are `ymd`'s; the text with the year put in, or undefined. (Without a
- * time of day it would add nothing to `ymd` itself.)
+ * A date and time written without the year ("March 18 at 3:57 PM", "3/9(木) 18:45") completed
+ * with `ymd`'s year when its month and day are `ymd`'s; the text with the year put in, or
+ * undefined. (Without a time of day it would add nothing to `ymd` itself.)
  */
 export function completeYearless(text: string, ymd: Ymd): string | undefined {
-  const m = mayHoldDate(text) && MONTH_START.test(text) ? YEARLESS.exec(text) : null;
-  if (!m || MONTHS.indexOf(m[1]!.toLowerCase()) + 1 !== ymd[1] || +m[2]! !== ymd[2]) return undefined;
-  const end = m.index + m[0].length;
-  return `${text.slice(0, end)}, ${ymd[0]}${text.slice(end)}`;
+  if (!mayHoldDate(text)) return undefined;
+  const named = MONTH_START.test(text) ? YEARLESS.exec(text) : null;
+  if (named && MONTHS.indexOf(named[1]!.toLowerCase()) + 1 === ymd[1] && +named[2]! === ymd[2]) {
+    const end = named.index + named[0].length;
+    return `${text.slice(0, end)}, ${ymd[0]}${text.slice(end)}`;
+  }
+  const numeric = YEARLESS_NUMERIC.exec(text);
+  if (numeric && +numeric[1]! === ymd[1] && +numeric[2]! === ymd[2]) {
+    const rest = text.slice(numeric.index + numeric[0].length).replace(WEEKDAY_IN_BRACKETS, '');
+    return `${text.slice(0, numeric.index)}${ymd.join('-')}${rest}`;
+  }
+  return undefined;
 }
 
 /** A published/modified time worth keeping: not before 1990 and not in the future. */

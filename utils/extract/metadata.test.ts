@@ -418,6 +418,31 @@ describe('dates', () => {
     expect(published('<meta name="publish_date" content="07.12.2017">', '', 'en')).toBe(Date.parse('2017-12-07T00:00:00Z'));
   });
 
+  it("completes a yearless header date from a dated id in the article's address (Yahoo! Japan)", () => {
+    const page = (url: string) =>
+      `<meta property="og:url" content="${url}"><meta property="og:title" content="公衆無線LANを安全に使うアプリ">`;
+    // As on the page: the story list after the article is dated the same way.
+    const body =
+      '<div class="hd"><h1>公衆無線LANを安全に使うアプリ</h1><p class="source"><a href="/cnet">CNET Japan</a> 3/9(木) 18:45配信</p></div>' +
+      `<div class="paragraph"><p>${'トレンドマイクロは3月9日、アプリを発表した。'.repeat(20)}</p></div>` +
+      '<div class="ft"><p class="ynLastEditDate">最終更新:3/9(木) 18:45</p></div>' +
+      '<ul class="ranking"><li><a href="/2"><span class="ttl">別の記事</span><span class="date">3/8(水) 7:01</span></a></li></ul>';
+    expect(published(page('http://headlines.yahoo.co.jp/hl?a=20170309-35097838-cnetj-sci'), body, 'ja')).toBe(Date.parse('2017-03-09T09:45:00Z'));
+    // The id's month and day must be the header's; an address without one gives no year.
+    expect(published(page('http://headlines.yahoo.co.jp/hl?a=20170308-35097838-cnetj-sci'), body, 'ja')).toBeUndefined();
+    expect(published(page('http://headlines.yahoo.co.jp/hl?a=35097838-cnetj-sci'), body, 'ja')).toBeUndefined();
+  });
+
+  it('reads a two-digit-year header date before a time of day (Kinja), never a ratio in the text', () => {
+    const kinja = (meta: string) =>
+      `<header><h1>How to Program Your Mind to Stop Buying Crap</h1><div class="meta"><span>Filed to: MONEY</span>` +
+      `<a href="/how-to-program-1690268064"><span class="published updated">${meta}</span></a></div></header>` +
+      `<article><p>${'Text. '.repeat(60)}</p></article>`;
+    expect(published('', kinja('3/09/15 8:00am'), 'en-US')).toBe(Date.parse('2015-03-09T08:00:00Z'));
+    expect(published('', kinja('3/09/15 8:00am'), 'en')).toBeUndefined();
+    expect(published('', kinja('Rated 3/09/15 by readers'), 'en-US')).toBeUndefined();
+  });
+
   it('reads a date that is a part of its own in the title, not one in the headline\'s words', () => {
     expect(published('<title>Una solución para la cuestión mapuche - 07.12.2017 - LA NACION</title>')).toBe(Date.parse('2017-12-07T00:00:00Z'));
     expect(published('<title>Remembering the storm of June 5, 2020 - Example News</title>')).toBeUndefined();

@@ -504,27 +504,35 @@ function titleDates(c: Context): string[] {
 
 /** /2015/03/18/ in the article's address (canonical first): news sites date their paths. */
 const URL_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/;
+/**
+ * 20170309 anywhere in the address (Yahoo! Japan's `hl?a=20170309-35097838-cnetj-sci`): as likely
+ * an id that looks like a date, so it only completes a header date with the same month and day.
+ */
+const URL_COMPACT_DATE = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
 
-function urlDates(c: Context): Ymd[] {
+/** The first date `pattern` finds in the article's addresses (declared ones first), in `part` of them. */
+function urlDates(c: Context, pattern = URL_DATE, part: (url: URL) => string = (url) => url.pathname): Ymd[] {
   const urls = [...c.declaredUrls, c.pageUrl];
   for (const raw of urls) {
-    let path: string;
+    let url: URL;
     try {
-      path = new URL(raw.trim(), c.baseUrl).pathname;
+      url = new URL(raw.trim(), c.baseUrl);
     } catch {
       continue;
     }
-    const m = URL_DATE.exec(path);
+    const m = pattern.exec(part(url));
     if (m) return [[+m[1]!, +m[2]!, +m[3]!]];
   }
   return [];
 }
 
-/** "March 18 at 3:57 PM" in the header, the year taken from the address when month and day agree. */
+/**
+ * "March 18 at 3:57 PM" or "3/9(木) 18:45" in the header, the year taken from the address when
+ * month and day agree.
+ */
 function yearlessHeaderDates(c: Context): string[] {
-  const [ymd] = urlDates(c);
-  if (!ymd) return [];
-  return c.header.lines.map((line) => completeYearless(line, ymd)).filter((v): v is string => v !== undefined);
+  const days = [...urlDates(c), ...urlDates(c, URL_COMPACT_DATE, (url) => url.pathname + url.search)];
+  return c.header.lines.flatMap((line) => days.map((ymd) => completeYearless(line, ymd)).filter((v): v is string => v !== undefined));
 }
 
 // ---------------------------------------------------------------------------------------------
