@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir, loadCorpus } from '../bench/lib/corpus-pages';
 import { formatReport, GOOD_F1, reportPage, siteSuffixOf, summarize, writeJson, type CorpusSummary, type PageReport } from '../bench/lib/corpus-report';
 import { runCorpus } from '../bench/lib/corpus-run';
+import { NO_YEAR, UNDATED_PAGES, yearsInText } from '../bench/lib/corpus-undated';
 import { bodyF1, tokenize } from '../bench/lib/text-f1';
 import { E2E_BUILD_DIR, PROJECT_ROOT, launchClipper, type ClipperSession } from './driver/headless';
 
@@ -16,9 +17,10 @@ import { E2E_BUILD_DIR, PROJECT_ROOT, launchClipper, type ClipperSession } from 
 const CLIP_TIMEOUT_MS = 15_000;
 /**
  * Floors, set just under what the extractor reaches today (see the printed table), so that a
- * regression fails. The issue's goal: F1 ≥ 0.95 on at least 125 of the 130 pages.
+ * regression fails. The issue's goal: F1 ≥ 0.95 on at least 125 of the 130 pages. Published times
+ * are held to the audited list of undated pages instead (bench/lib/corpus-undated.ts).
  */
-const FLOORS = { goodF1Pages: 129, publishedAt: 79, siteName: 130, byline: 77 };
+const FLOORS = { goodF1Pages: 129, siteName: 130, byline: 77 };
 
 const corpus = loadCorpus(PROJECT_ROOT);
 const RESULTS = join(PROJECT_ROOT, 'bench/results/corpus.json');
@@ -92,8 +94,18 @@ describe.runIf(corpus)('clipping the Readability corpus in Chromium', () => {
     expect(reports.filter((r) => r.titleSuffix).map((r) => `${r.name}: ${r.title}`)).toEqual([]);
   });
 
+  it('finds a published time on every page but the audited undated ones', () => {
+    const undated = reports.filter((r) => r.status === 'clipped' && !r.publishedAt).map((r) => r.name);
+    expect(undated.sort()).toEqual(Object.keys(UNDATED_PAGES).sort());
+  });
+
+  it('lists as having no date only pages with no year in their text', () => {
+    const claimed = corpus!.filter((page) => UNDATED_PAGES[page.name] === NO_YEAR);
+    expect(claimed.map((page) => [page.name, yearsInText(page.source)]).filter(([, years]) => years!.length > 0)).toEqual([]);
+    expect(claimed.length).toBeGreaterThan(0);
+  });
+
   it('finds the metadata it found before', () => {
-    expect(summary.found.publishedAt).toBeGreaterThanOrEqual(FLOORS.publishedAt);
     expect(summary.found.siteName).toBeGreaterThanOrEqual(FLOORS.siteName);
     expect(summary.found.byline).toBeGreaterThanOrEqual(FLOORS.byline);
   });

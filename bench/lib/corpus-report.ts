@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CorpusPage } from './corpus-pages';
 import type { PageRun } from './corpus-run';
+import { NO_YEAR, UNDATED_PAGES } from './corpus-undated';
 import { bodyF1 } from './text-f1';
 
 // What the corpus run found, page by page and in total: the figures the corpus test asserts and
@@ -158,8 +159,19 @@ export function formatReport(reports: readonly PageReport[], summary: CorpusSumm
       `min ${s.f1.min.toFixed(3)}, median ${s.f1.median.toFixed(3)}, mean ${s.f1.mean.toFixed(3)}`,
     `found: published time ${s.found.publishedAt}, modified time ${s.found.modifiedAt}, site name ${s.found.siteName}, byline ${s.found.byline}, source ${s.found.source}; ` +
       `titles with a site suffix ${s.titlesWithSiteSuffix}`,
+    ...undatedLines(reports),
   );
   return lines.join('\n');
+}
+
+/** The clipped pages without a published time, each with why (bench/lib/corpus-undated.ts). */
+function undatedLines(reports: readonly PageReport[]): string[] {
+  const undated = reports.filter((r) => r.status === 'clipped' && !r.publishedAt).map((r) => r.name);
+  const noYear = undated.filter((name) => UNDATED_PAGES[name] === NO_YEAR);
+  return [
+    `no published time on ${undated.length}: ${noYear.length} with no date in the page; the others:`,
+    ...undated.filter((name) => UNDATED_PAGES[name] !== NO_YEAR).map((name) => `  ${name}: ${UNDATED_PAGES[name] ?? '⚠ not in the audited list (bench/lib/corpus-undated.ts)'}`),
+  ];
 }
 
 export function writeJson(path: string, value: unknown): void {
