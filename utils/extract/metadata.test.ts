@@ -342,6 +342,15 @@ describe('dates', () => {
     expect(published('', body, 'zh-CN')).toBe(Date.parse('2023-06-18T15:48:00Z'));
   });
 
+  it('never reads a list of other stories just above the headline as its dateline, whatever its class', () => {
+    const stories = '<div class="top"><ul><li><a href="/a">A story</a> <span>June 1, 2023</span></li><li><a href="/b">B story</a> <span>June 2, 2023</span></li></ul></div>';
+    const text = `<p>${'Text. '.repeat(60)}</p>`;
+    // Outside the article's own element, and (with no such element) past a list of links.
+    expect(published('', `${stories}<article><h1>T</h1><div class="meta">June 18, 2023</div>${text}</article>`)).toBe(Date.parse('2023-06-18T00:00:00Z'));
+    expect(published('', `${stories}<article><h1>T</h1>${text}</article>`)).toBeUndefined();
+    expect(published('', `<div class="col">${stories}<h1>T</h1>${text}</div>`)).toBeUndefined();
+  });
+
   it("reads the article's own footer and aside, hAtom dates and unambiguous numeric dates", () => {
     const aside = `<article><h1>T</h1><p>${'Text. '.repeat(60)}</p><aside><time datetime="2013-09-29" itemprop="datePublished">2013-09-29</time></aside></article>`;
     expect(published('', aside)).toBe(Date.parse('2013-09-29T00:00:00Z'));

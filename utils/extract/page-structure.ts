@@ -152,17 +152,18 @@ const BARE_BY = /^by$/i;
 /**
  * Short elements just before the headline, when no <header> holds both: Salon puts its dateline
  * above the h1, PIXNET its date in the list item before the title's, Royal Road "Story by Author".
- * The earliest of them, where reading the header starts; undefined when there is none.
+ * The earliest of them, where reading the header starts; undefined when there is none. Never
+ * outside the article's container, nor past a list of links: those are other stories, dated too.
  */
-function headlinePrelude(headline: Element): Element | undefined {
+function headlinePrelude(headline: Element, container: Element): Element | undefined {
   let first: Element | undefined;
   let chars = 0;
   let el: Element | null = headline;
-  for (let level = 0; level < PRELUDE_LEVELS && el; level++, el = el.parentElement) {
+  for (let level = 0; level < PRELUDE_LEVELS && el && el !== container; level++, el = el.parentElement) {
     let sibling = el.previousElementSibling;
     for (let n = 0; sibling && n < PRELUDE_SIBLINGS; n++, sibling = sibling.previousElementSibling) {
       chars += collapseWhitespace(sibling.textContent ?? '').length;
-      if (chars > PRELUDE_CHARS || sibling.matches('h1, nav, aside, footer')) return first;
+      if (chars > PRELUDE_CHARS || sibling.matches('h1, nav, aside, footer') || sibling.querySelectorAll('a[href]').length > 1) return first;
       first = sibling;
     }
     if (sibling) return first;
@@ -195,7 +196,7 @@ function append<K>(map: Map<K, string[]>, key: K, value: string): void {
 export function readHeader(h1: Element | undefined, container: Element, noise: NoiseCheck): ArticleHeader {
   const header: ArticleHeader = { lines: [], times: [], credits: [] };
   if (!h1) return header;
-  const start = h1.closest('header') ?? headlinePrelude(h1) ?? h1;
+  const start = h1.closest('header') ?? headlinePrelude(h1, container) ?? h1;
   const doc = h1.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x1 | 0x4); // elements and text
   walker.currentNode = start;
