@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'wxt';
 import { launchClipper, PROJECT_ROOT, servePagesOffline, tabIdOf } from '../e2e/driver/headless';
-import { callClipper, injectClipper, readabilityAloneMs } from './lib/browser-clip';
+import { baselineTimes, callClipper, injectClipper } from './lib/browser-clip';
 import { corpusDir, loadCorpus } from './lib/corpus-pages';
 import { writeJson } from './lib/corpus-report';
 import { decodeSourceMap, type SourceMapJson } from './lib/source-map';
@@ -155,7 +155,7 @@ async function main(): Promise<number> {
         addProfile(profile, tallies.clip, sourceOf);
         if (profileBaseline) {
           await cdp.send('Profiler.start');
-          row.readabilityMs = await readabilityAloneMs(page, PROJECT_ROOT);
+          row.readabilityMs = (await baselineTimes(page, PROJECT_ROOT)).readabilityMs;
           const { profile: base } = (await cdp.send('Profiler.stop')) as { profile: Profile };
           addProfile(base, tallies.baseline, sourceOf);
         }

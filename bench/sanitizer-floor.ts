@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchClipper, PROJECT_ROOT, servePagesOffline } from '../e2e/driver/headless';
+import { baselineTimes } from './lib/browser-clip';
 import { corpusDir, loadCorpus } from './lib/corpus-pages';
 import { writeJson } from './lib/corpus-report';
-import { SANITIZE_CONFIG } from '../utils/extract/sanitize';
 
 // `npx tsx bench/sanitizer-floor.ts [name-regexp]`: the least any clipper built on Readability and
 // DOMPurify can do in the page, as a multiple of Readability's parse alone (the benchmark's
@@ -18,11 +17,6 @@ import { SANITIZE_CONFIG } from '../utils/extract/sanitize';
 // attributes removed) is timed too.
 
 const RESULTS = join(PROJECT_ROOT, 'bench/results/sanitizer-floor.json');
-const readabilitySource = readFileSync(join(PROJECT_ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
-const purifySource = readFileSync(join(PROJECT_ROOT, 'node_modules/dompurify/dist/purify.js'), 'utf8');
-
-/** The extension's policy (SANITIZE_CONFIG) in the Sanitizer API's terms, on top of its safe defaults. */
-const NATIVE_SANITIZER_CONFIG = { removeElements: SANITIZE_CONFIG.FORBID_TAGS, removeAttributes: SANITIZE_CONFIG.FORBID_ATTR };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,20 +42,6 @@ async function main(): Promise<number> {
     console.error(`The corpus is not at ${corpusDir(PROJECT_ROOT)}.`);
     return 1;
   }
-  // A string, not a function: the sources declare `Readability` and `DOMPurify` in its own scope.
-  const expression = `(() => {
-${readabilitySource}
-;${purifySource}
-;const purify = DOMPurify(window);
-const begin = performance.now();
-const article = new Readability(document.cloneNode(true)).parse();
-const parsed = performance.now();
-purify.sanitize(article ? article.content : '', { ...${JSON.stringify(SANITIZE_CONFIG)}, RETURN_DOM: true });
-const sanitized = performance.now();
-if (typeof Document.parseHTML !== 'function') return { readabilityMs: parsed - begin, sanitizeMs: sanitized - parsed };
-Document.parseHTML(article ? article.content : '', { sanitizer: ${JSON.stringify(NATIVE_SANITIZER_CONFIG)} });
-return { readabilityMs: parsed - begin, sanitizeMs: sanitized - parsed, nativeSanitizeMs: performance.now() - sanitized };
-})()`;
   const session = await launchClipper();
   const floors: PageFloor[] = [];
   try {
@@ -69,17 +49,9 @@ return { readabilityMs: parsed - begin, sanitizeMs: sanitized - parsed, nativeSa
     const page = await session.context.newPage();
     for (const corpusPage of pages) {
       await page.goto(corpusPage.url, { waitUntil: 'load', timeout: 15_000 });
-      const cdp = await page.context().newCDPSession(page);
-      try {
-        const { frameTree } = await cdp.send('Page.getFrameTree');
-        const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'sanitizer-floor' });
-        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
-        if (exceptionDetails) throw new Error(`${corpusPage.name}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-        const times = result.value as Omit<PageFloor, 'name' | 'ratio'>;
-        floors.push({ name: corpusPage.name, ...times, ratio: (times.readabilityMs + times.sanitizeMs) / times.readabilityMs });
-      } finally {
-        await cdp.detach();
-      }
+      const times = await baselineTimes(page, PROJECT_ROOT, { sanitize: true, native: true });
+      const sanitizeMs = times.sanitizeMs ?? NaN;
+      floors.push({ name: corpusPage.name, ...times, sanitizeMs, ratio: (times.readabilityMs + sanitizeMs) / times.readabilityMs });
     }
   } finally {
     await session.close();

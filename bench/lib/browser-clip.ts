@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ClipperSession } from '../../e2e/driver/headless';
+import { SANITIZE_CONFIG } from '../../utils/extract/sanitize';
 import { EXTRACT_GLOBAL, type ExtractMode } from '../../utils/types';
 
 // Runs the content script in a tab exactly as the worker does (`browserClipPlatform.extract`:
@@ -82,7 +83,12 @@ ${CALL_ENTRY}  return { result: injection?.result?.result, inPageMs: injection?.
 })(${arg})`) as Promise<Omit<WorkerClip, 'totalMs' | 'injectMs'>>;
 }
 
-let readabilitySource: string | undefined;
+const librarySources = new Map<string, string>();
+const librarySource = (projectRoot: string, file: string) => {
+  const path = join(projectRoot, 'node_modules', file);
+  if (!librarySources.has(path)) librarySources.set(path, readFileSync(path, 'utf8'));
+  return librarySources.get(path)!;
+};
 
 /**
  * Where the baseline runs. The content script can only run in an isolated world of the page, and
@@ -92,21 +98,57 @@ let readabilitySource: string | undefined;
  */
 export type BaselineWorld = 'isolated' | 'main';
 
+export interface BaselineTimes {
+  /** Readability's parse of a document clone, default options: the baseline of the in-page ratio. */
+  readabilityMs: number;
+  /**
+   * DOMPurify with the extension's policy on Readability's output, timed after Readability's
+   * clock has stopped: with it, the least any clipper on this stack does in the page.
+   */
+  sanitizeMs?: number;
+  /** The browser's own HTML Sanitizer API on the same output, where asked for and present. */
+  nativeSanitizeMs?: number;
+}
+
+export interface BaselineOptions {
+  world?: BaselineWorld;
+  /** Also time DOMPurify on Readability's output (`sanitizeMs`). */
+  sanitize?: boolean;
+  /** Also time the browser's Sanitizer API on it (`nativeSanitizeMs`), for comparison only. */
+  native?: boolean;
+}
+
+/** The extension's policy (SANITIZE_CONFIG) in the Sanitizer API's terms, on top of its safe defaults. */
+const NATIVE_SANITIZER_CONFIG = { removeElements: SANITIZE_CONFIG.FORBID_TAGS, removeAttributes: SANITIZE_CONFIG.FORBID_ATTR };
+
 /**
- * Readability's parse alone on the same page, the baseline of the in-page ratio: its own file
- * evaluated through the debugger protocol (so no page CSP blocks it) in a fresh isolated world of
- * the page (or its main world), timing `new Readability(document.cloneNode(true)).parse()` with
- * its default options. The evaluation of the file itself is not timed, as the content script's
- * injection is not part of its in-page time.
+ * Readability's parse alone on the same page, the baseline of the in-page ratio, and optionally
+ * the sanitizers after it: the libraries' own files evaluated through the debugger protocol (so no
+ * page CSP blocks them) in a fresh isolated world of the page (or its main world), timing
+ * `new Readability(document.cloneNode(true)).parse()` with its default options. The evaluation of
+ * the files is not timed, as the content script's injection is not part of its in-page time.
  */
-export async function readabilityAloneMs(page: Page, projectRoot: string, world: BaselineWorld = 'isolated'): Promise<number> {
-  readabilitySource ??= readFileSync(join(projectRoot, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
-  // A string, not a function: the file declares `Readability` in the expression's own scope.
+export async function baselineTimes(page: Page, projectRoot: string, options: BaselineOptions = {}): Promise<BaselineTimes> {
+  const { world = 'isolated', sanitize = false, native = false } = options;
+  // A string, not a function: the files declare `Readability` and `DOMPurify` in its own scope.
   const expression = `(() => {
-${readabilitySource}
-;const begin = performance.now();
-new Readability(document.cloneNode(true)).parse();
-return performance.now() - begin;
+${librarySource(projectRoot, '@mozilla/readability/Readability.js')}
+;${sanitize ? `${librarySource(projectRoot, 'dompurify/dist/purify.js')}\n;const purify = DOMPurify(window);` : ''}
+const begin = performance.now();
+const article = new Readability(document.cloneNode(true)).parse();
+const times = { readabilityMs: performance.now() - begin };
+const html = article ? article.content : '';
+if (${sanitize}) {
+  const start = performance.now();
+  purify.sanitize(html, { ...${JSON.stringify(SANITIZE_CONFIG)}, RETURN_DOM: true });
+  times.sanitizeMs = performance.now() - start;
+}
+if (${native} && typeof Document.parseHTML === 'function') {
+  const start = performance.now();
+  Document.parseHTML(html, { sanitizer: ${JSON.stringify(NATIVE_SANITIZER_CONFIG)} });
+  times.nativeSanitizeMs = performance.now() - start;
+}
+return times;
 })()`;
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -116,8 +158,8 @@ return performance.now() - begin;
       ({ executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'readability-baseline' }));
     }
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true });
-    if (exceptionDetails) throw new Error(`Readability alone failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as number;
+    if (exceptionDetails) throw new Error(`The baseline failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as BaselineTimes;
   } finally {
     await cdp.detach();
   }

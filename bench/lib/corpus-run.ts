@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { servePagesOffline, tabIdOf, type ClipperSession } from '../../e2e/driver/headless';
 import type { ClipDraft, ExtractResult } from '../../utils/types';
-import { type BaselineWorld, clipInTab, ClipTimeout, readabilityAloneMs, within } from './browser-clip';
+import { baselineTimes, type BaselineWorld, clipInTab, ClipTimeout, within } from './browser-clip';
 import type { CorpusPage } from './corpus-pages';
 
 // Clips corpus pages one after another in one browser tab (two cores: one page at a time keeps
@@ -18,6 +18,8 @@ export interface PageTiming {
   fixedMs: number;
   /** Readability's parse alone on the same page (an isolated world, default options). */
   readabilityMs?: number;
+  /** DOMPurify with the extension's policy on that parse's output, timed after it. */
+  sanitizeMs?: number;
 }
 
 export interface PageRun {
@@ -41,7 +43,10 @@ export interface RunOptions {
    * the shortcut does): the body F1 then measures what the user ends up with.
    */
   fullPageFallback?: boolean;
-  /** Also time Readability alone on each page (the benchmark's baseline). */
+  /**
+   * Also time Readability alone on each page (the benchmark's baseline), then DOMPurify on its
+   * output (with it, the floor of the fixed stack).
+   */
   readabilityBaseline?: boolean;
   /** Where the baseline runs (see `BaselineWorld`): an isolated world unless told. */
   baselineWorld?: BaselineWorld;
@@ -76,17 +81,16 @@ export async function runCorpus(session: ClipperSession, pages: readonly CorpusP
       // evaluation of Readability's source happens before its clock starts. Alternating the
       // order cancels the advantage of whichever runs second on a warm page.
       const baselineFirst = options.readabilityBaseline && (index + (options.pass ?? 0)) % 2 === 1;
-      const baselineMs = () => readabilityAloneMs(tab!.page, options.projectRoot, options.baselineWorld);
-      const baseline = baselineFirst ? await baselineMs() : undefined;
+      const measureBaseline = () => baselineTimes(tab!.page, options.projectRoot, { world: options.baselineWorld, sanitize: true });
+      const first = baselineFirst ? await measureBaseline() : undefined;
       const clip = await within(clipInTab(session, tab.id, 'article'), options.timeoutMs, `Clipping ${corpusPage.name}`);
-      const readabilityMs =
-        baseline ?? (options.readabilityBaseline ? await baselineMs() : undefined);
+      const baseline = first ?? (options.readabilityBaseline ? await measureBaseline() : undefined);
       run.timing = {
         totalMs: clip.totalMs,
         injectMs: clip.injectMs,
         inPageMs: clip.inPageMs,
         fixedMs: clip.totalMs - clip.inPageMs,
-        ...(readabilityMs === undefined ? {} : { readabilityMs }),
+        ...(baseline === undefined ? {} : { readabilityMs: baseline.readabilityMs, sanitizeMs: baseline.sanitizeMs }),
       };
       let result = clip.result;
       run.mode = 'article';
