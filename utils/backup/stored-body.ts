@@ -1,8 +1,7 @@
 // Imported bodies become stored bodies exactly as clipped ones do: sanitized with the one
 // sanitizer policy, then normalised to the stored one-line form (FORMAT.md "Body").
 
-import { normalizeBody } from '../extract/normalize-body';
-import { sanitizeHtml } from '../extract/sanitize';
+import { storedBody } from '../extract/normalize-body';
 
 export interface StoredBody {
   html: string;
@@ -14,5 +13,5 @@ export type BodyPreparer = (html: string, baseUrl: string) => StoredBody;
 
 /** The preparer for an extension page (`window`), or for tests (a jsdom window). */
 export function bodyPreparer(win: Window): BodyPreparer {
-  return (html, baseUrl) => normalizeBody(sanitizeHtml(html, win), win, baseUrl);
+  return (html, baseUrl) => storedBody(html, win, baseUrl);
 }

@@ -4,8 +4,8 @@
 import { Readability } from '@mozilla/readability';
 import { resolveLazyImages } from './lazy-images';
 import { keepMathJaxFormulas } from './math';
-import { normalizeElement, type NormalizedBody } from './normalize-body';
-import { CODE_LANGUAGE_CLASS, sanitizeToBody } from './sanitize';
+import { storedBody, type NormalizedBody } from './normalize-body';
+import { CODE_LANGUAGE_CLASS } from './sanitize';
 import { cjkShare, countScripts, sampleText, weightedLength } from './text';
 
 /** Readability's default minimum, written for Latin text. */
@@ -85,5 +85,5 @@ export function readArticle(clone: Document, win: Window, baseUrl: string, sampl
   // A few hundred characters tell when there is enough (and need no count of a long article).
   const enough = [text.slice(0, 4 * MIN_ARTICLE_WEIGHT), text].some((t) => weightedLength(countScripts(t)) >= MIN_ARTICLE_WEIGHT);
   if (!article?.content || !enough) return { article };
-  return { article, body: normalizeElement(sanitizeToBody(article.content, win), baseUrl) };
+  return { article, body: storedBody(article.content, win, baseUrl) };
 }

@@ -6,8 +6,7 @@ import type { ClipDraft, ExtractMode, ExtractResult } from '../types';
 import { prepareClone, readArticle } from './article';
 import { readMetadata, type PageMetadata } from './metadata';
 import { joinNextPages, type FetchPage, MAX_PAGES } from './multi-page';
-import { normalizeBody, type NormalizedBody } from './normalize-body';
-import { sanitizeHtml } from './sanitize';
+import { storedBody, type NormalizedBody } from './normalize-body';
 import { selectionHtml } from './selection';
 import { sampleText } from './text';
 
@@ -80,7 +79,7 @@ export function extractDraft(doc: Document, win: Window, options: ExtractOptions
     const meta = readMetadata(doc, pageUrl, { now });
     const html = selectionHtml(win);
     if (html === undefined) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
-    const body = normalizeBody(sanitizeHtml(html, win), win, baseUrl);
+    const body = storedBody(html, win, baseUrl);
     return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false, selection: true }) };
   }
 
@@ -88,7 +87,7 @@ export function extractDraft(doc: Document, win: Window, options: ExtractOptions
   prepareClone(clone, win);
   if (options.mode === 'full-page') {
     const meta = readMetadata(doc, pageUrl, { now });
-    const body = normalizeBody(sanitizeHtml(fullPageHtml(clone), win), win, baseUrl);
+    const body = storedBody(fullPageHtml(clone), win, baseUrl);
     return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: true }) };
   }
 

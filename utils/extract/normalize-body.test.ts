@@ -1,14 +1,24 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { parseInert } from './dom';
-import { normalizeBody } from './normalize-body';
+import { storedBody } from './normalize-body';
 import { makePage } from './test-page';
 
 const BASE = 'https://news.example.com/2023/06/18/story.html';
 const { win } = makePage('<!doctype html><title>t</title>', BASE);
-const norm = (html: string) => normalizeBody(html, win, BASE);
+const norm = (html: string) => storedBody(html, win, BASE);
 
-describe('normalizeBody', () => {
+describe('storedBody', () => {
+  it('keeps classes only where they name a code language, as the sanitizer policy says', () => {
+    expect(norm('<p class="lead language-js">x</p><pre class="hljs language-js"><code class="lang-js x">a</code></pre><svg class="icon"></svg>').html).toBe(
+      '<p>x</p><pre class="language-js"><code class="lang-js">a</code></pre><svg></svg>',
+    );
+  });
+
+  it('is sanitized: nothing that runs, styles or submits is left', () => {
+    expect(norm('<p onclick="x()" style="color:red">a<script>alert(1)</script></p><form><input name="q"></form>').html).toBe('<p>a</p>');
+  });
+
   it('steps into lone <div> wrappers, whitespace ignored', () => {
     expect(norm('<div id="page">\n <div id="artbody">\n<p>a</p>\n<p>b</p>\n</div>\n</div>').html).toBe('<p>a</p><p>b</p>');
     // Two children: stop here, even if one of them is a div.

@@ -1,7 +1,7 @@
 // The stored form of an article body (FORMAT.md "Body"): wrappers removed, URLs absolute, and one
 // line of HTML, so the archive post can hold it between `<div>` and `</div>` byte for byte.
 
-import { parseInert } from './dom';
+import { meaningfulClasses, sanitizeToBody } from './sanitize';
 import { parseSrcset, serializeSrcset } from './srcset';
 import { countNonWhitespace } from './text';
 
@@ -65,7 +65,11 @@ function fixAttributes(el: Element, baseUrl: string): void {
   for (const attr of [...el.attributes]) {
     const name = attr.name.toLowerCase();
     if (DROPPED_ATTRIBUTE.test(name)) el.removeAttribute(attr.name);
-    else if (URL_ATTRIBUTES.includes(name)) el.setAttribute(attr.name, absolute(attr.value, baseUrl));
+    else if (name === 'class') {
+      const kept = meaningfulClasses(el.tagName, attr.value);
+      if (!kept) el.removeAttribute(attr.name);
+      else if (kept !== attr.value) el.setAttribute(attr.name, kept);
+    } else if (URL_ATTRIBUTES.includes(name)) el.setAttribute(attr.name, absolute(attr.value, baseUrl));
     else if (URL_LIST_ATTRIBUTES.includes(name)) {
       const candidates = parseSrcset(attr.value).map((c) => ({ ...c, url: absolute(c.url, baseUrl) }));
       el.setAttribute(attr.name, serializeSrcset(candidates));
@@ -103,14 +107,18 @@ function keepLeadingNewlines(root: Element): void {
 }
 
 /**
- * Normalises sanitized article HTML. `win` provides an inert parser (nothing in `html` loads or
- * runs); `baseUrl` is the page's base URL (`document.baseURI`), against which URLs are resolved.
+ * The stored body of untrusted page HTML: sanitized with the one policy, then normalised.
+ * `baseUrl` is the page's base URL (`document.baseURI`), against which URLs are resolved; `win`
+ * provides the parser (DOMPurify's documents are inert: nothing in `html` loads or runs).
  */
-export function normalizeBody(html: string, win: Window, baseUrl: string): NormalizedBody {
-  return normalizeElement(parseInert(html, win).body, baseUrl);
+export function storedBody(html: string, win: Window, baseUrl: string): NormalizedBody {
+  return normalizeElement(sanitizeToBody(html, win), baseUrl);
 }
 
-/** Normalises the sanitized content of `body` (an inert document's body; it is changed in place). */
+/**
+ * Normalises the sanitized content of `body` (an inert document's body; it is changed in place),
+ * its classes filtered as the sanitizer's policy says (`meaningfulClasses`).
+ */
 export function normalizeElement(body: Element, baseUrl: string): NormalizedBody {
   const root = unwrap(body);
   const collect = (what: number) => {
