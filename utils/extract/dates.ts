@@ -167,7 +167,7 @@ export function parseDate(value: string, zoneMinutes: number, order?: NumericOrd
 const YEARLESS = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})`, 'i');
 /**
  * The month-first numeric and CJK forms: "3/9(木) 18:45" (Yahoo! Japan), "3月9日 18:45". The
- * weekday in brackets is left in place; parseDate reads past it to the time.
+ * weekday in brackets is dropped as the year is put in, so that the time follows the date.
  */
 const YEARLESS_NUMERIC = /(?<![\d/.-])(\d{1,2})\s*(?:\/|月)\s*(\d{1,2})(?![\d/.-])\s*日?(?=\s*(?:[(（][月火水木金土日][)）])?\s*\d{1,2}[:：]\d{2})/;
 const WEEKDAY_IN_BRACKETS = /^\s*[(（][月火水木金土日][)）]/;

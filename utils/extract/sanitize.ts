@@ -42,8 +42,8 @@ const purifiers = new WeakMap<Window, { plain?: Purify; filtering?: Purify }>();
  * is DOMPurify's only user in the extension, so the hook reaches no other code.
  */
 function purifier(win: Window, kind: 'plain' | 'filtering'): Purify {
-  const known = purifiers.get(win) ?? {};
-  purifiers.set(win, known);
+  let known = purifiers.get(win);
+  if (!known) purifiers.set(win, (known = {}));
   const cached = known[kind];
   if (cached) return cached;
   const purify = kind === 'plain' && (win as unknown) === globalThis ? DOMPurify : DOMPurify(win as unknown as WindowLike);
