@@ -531,8 +531,10 @@ function urlDates(c: Context, pattern = URL_DATE, part: (url: URL) => string = (
  * month and day agree.
  */
 function yearlessHeaderDates(c: Context): string[] {
+  const lines = c.header.lines.filter(mayHoldDate);
+  if (lines.length === 0) return [];
   const days = [...urlDates(c), ...urlDates(c, URL_COMPACT_DATE, (url) => url.pathname + url.search)];
-  return c.header.lines.flatMap((line) => days.map((ymd) => completeYearless(line, ymd)).filter((v): v is string => v !== undefined));
+  return lines.flatMap((line) => days.map((ymd) => completeYearless(line, ymd)).filter((v): v is string => v !== undefined));
 }
 
 // ---------------------------------------------------------------------------------------------

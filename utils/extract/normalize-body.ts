@@ -119,7 +119,7 @@ export function storedBody(html: string, win: Window, baseUrl: string): Normaliz
  * Normalises the sanitized content of `body` (an inert document's body; it is changed in place),
  * its classes filtered as the sanitizer's policy says (`meaningfulClasses`).
  */
-export function normalizeElement(body: Element, baseUrl: string): NormalizedBody {
+function normalizeElement(body: Element, baseUrl: string): NormalizedBody {
   const root = unwrap(body);
   const collect = (what: number) => {
     const nodes: Node[] = [];
