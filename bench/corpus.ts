@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { corpusDir, loadCorpus } from './lib/corpus-pages';
-import { runCorpus, type PageRun, type PageTiming } from './lib/corpus-run';
-import type { BaselineWorld } from './lib/browser-clip';
-import { writeJson } from './lib/corpus-report';
-import { ensureE2eBuild, launchClipper, PROJECT_ROOT } from '../e2e/driver/headless';
+import { corpusDir, loadCorpus } from '../test/harness/corpus-pages';
+import { runCorpus, type PageRun, type PageTiming } from '../test/harness/corpus-run';
+import type { BaselineWorld } from '../test/harness/browser-clip';
+import { writeJson } from '../test/harness/corpus-report';
+import { ensureE2eBuild, launchClipper, PROJECT_ROOT } from '../cli/headless';
 
 // `npx tsx bench/corpus.ts [name-regexp] [--passes=N] [--baseline-world=main]`: clip time of every
 // corpus page through the extension in headless Chromium (the whole worker-driven clip: inject,

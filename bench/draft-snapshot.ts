@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ensureE2eBuild, launchClipper, PROJECT_ROOT } from '../e2e/driver/headless';
-import { corpusDir, loadCorpus } from './lib/corpus-pages';
-import { runCorpus } from './lib/corpus-run';
+import { ensureE2eBuild, launchClipper, PROJECT_ROOT } from '../cli/headless';
+import { corpusDir, loadCorpus } from '../test/harness/corpus-pages';
+import { runCorpus } from '../test/harness/corpus-run';
 
 // `npx tsx bench/draft-snapshot.ts <out.json> [--compare=<before.json>]`: clips every corpus page
 // through the test build and writes each page's whole draft (metadata and body), so that a change

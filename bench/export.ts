@@ -15,17 +15,17 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { Zip, ZipDeflate } from 'fflate';
-import { testParser } from '../utils/format/test-parser';
+import { testParser } from '../test/helpers/parser';
 import { chromium } from 'playwright-core';
-import { parseBody } from '../utils/format/html-parser';
-import { htmlToMarkdown } from '../utils/format/markdown';
-import { exportClip, type PresetId } from '../utils/format/presets';
-import { exportZip } from '../utils/format/zip';
-import type { Clip } from '../utils/types';
+import { parseBody } from '../utils/core/format/html-parser';
+import { htmlToMarkdown } from '../utils/core/format/markdown';
+import { exportClip, type PresetId } from '../utils/core/format/presets';
+import { exportZip } from '../utils/core/format/zip';
+import type { Clip } from '../utils/core/model/types';
 import { benchClip, benchLibrary } from './lib/export-clips';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const FIXTURES = join(ROOT, 'e2e/fixtures/export');
+const FIXTURES = join(ROOT, 'test/fixtures/export');
 const RESULTS = join(ROOT, 'bench/results');
 const CLIPS = 1000;
 const NOW = Date.UTC(2025, 0, 1);
@@ -198,9 +198,9 @@ async function inChromium(): Promise<ChromiumFigures | { skipped: string }> {
   try {
     const bundle = await build({
       stdin: {
-        contents: `import { htmlToMarkdown } from './utils/format/markdown';
-          import { exportZip } from './utils/format/zip';
-          import { blobSink } from './utils/export-post';
+        contents: `import { htmlToMarkdown } from './utils/core/format/markdown';
+          import { exportZip } from './utils/core/format/zip';
+          import { blobSink } from './utils/pages/export-post';
           import { benchLibrary } from './bench/lib/export-clips';
           const parser = new DOMParser();
           globalThis.benchMarkdown = (html, url) => htmlToMarkdown(html, { parser, baseUrl: url, target: 'jekyll' });

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ensureE2eBuild, launchClipper, PROJECT_ROOT, type ClipperSession } from '../e2e/driver/headless';
-import type { ClipDraft } from '../utils/types';
+import { ensureE2eBuild, launchClipper, PROJECT_ROOT, type ClipperSession } from '../cli/headless';
+import type { ClipDraft } from '../utils/core/model/types';
 
 // `npm run bench` (library part): fills the real extension's library in headless Chromium with
 // realistic clips and measures what a user feels in the popup: time to the first rows, search
@@ -23,7 +23,7 @@ function random(seed: number) {
   };
 }
 
-const golden = readFileSync(join(PROJECT_ROOT, 'e2e/fixtures/golden/epochtimes-n14018244.md'), 'utf8');
+const golden = readFileSync(join(PROJECT_ROOT, 'test/fixtures/golden/epochtimes-n14018244.md'), 'utf8');
 const chineseSentences = (golden.split('\n')[15] ?? '')
   .replace(/<[^>]+>/g, '')
   .split(/(?<=[。！？])/)

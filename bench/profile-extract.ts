@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'wxt';
-import { launchClipper, PROJECT_ROOT, servePagesOffline, tabIdOf } from '../e2e/driver/headless';
-import { baselineTimes, callClipper, injectClipper } from './lib/browser-clip';
-import { corpusDir, loadCorpus } from './lib/corpus-pages';
-import { writeJson } from './lib/corpus-report';
+import { launchClipper, PROJECT_ROOT, servePagesOffline, tabIdOf } from '../cli/headless';
+import { baselineTimes, callClipper, injectClipper } from '../test/harness/browser-clip';
+import { corpusDir, loadCorpus } from '../test/harness/corpus-pages';
+import { writeJson } from '../test/harness/corpus-report';
 import { decodeSourceMap, type SourceMapJson } from './lib/source-map';
 
 // `npx tsx bench/profile-extract.ts [name-regexp] [--repeat=N] [--top=N] [--baseline] [--callers=fn-regexp]`: where the

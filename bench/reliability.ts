@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT, ensureE2eBuild } from '../e2e/driver/headless';
-import { FIGURES_FILE } from '../e2e/reliability-scenarios';
+import { PROJECT_ROOT, ensureE2eBuild } from '../cli/headless';
+import { FIGURES_FILE } from '../test/harness/reliability-scenarios';
 
 // Runs the reliability suite (hostile pages, concurrent clips, killed workers, storage full,
 // upgrades) in headless Chromium and writes what it measured to bench/results/reliability.json.

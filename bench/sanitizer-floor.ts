@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { launchClipper, PROJECT_ROOT, servePagesOffline } from '../e2e/driver/headless';
-import { baselineTimes } from './lib/browser-clip';
-import { corpusDir, loadCorpus } from './lib/corpus-pages';
-import { writeJson } from './lib/corpus-report';
+import { launchClipper, PROJECT_ROOT, servePagesOffline } from '../cli/headless';
+import { baselineTimes } from '../test/harness/browser-clip';
+import { corpusDir, loadCorpus } from '../test/harness/corpus-pages';
+import { writeJson } from '../test/harness/corpus-report';
 
 // `npx tsx bench/sanitizer-floor.ts [name-regexp]`: the least any clipper built on Readability and
 // DOMPurify can do in the page, as a multiple of Readability's parse alone (the benchmark's

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PopupClient } from '@/utils/popup-client';
-import { paragraphChanges } from '@/utils/revision-diff';
-import type { Clip, ClipEdit, ClipRevision } from '@/utils/types';
+import type { PopupClient } from '@/utils/pages/popup-client';
+import { paragraphChanges } from '@/utils/core/library/revision-diff';
+import type { Clip, ClipEdit, ClipRevision } from '@/utils/core/model/types';
 import { ArticleFrame } from './ArticleFrame';
 import { ClipEditor } from './ClipEditor';
 import { useT } from './i18n-context';

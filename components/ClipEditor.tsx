@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { joinBlocks, splitBlocks, type HtmlParser } from '@/utils/body-blocks';
-import type { Clip, ClipEdit } from '@/utils/types';
+import { joinBlocks, splitBlocks, type HtmlParser } from '@/utils/core/model/body-blocks';
+import type { Clip, ClipEdit } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
 
 interface ClipEditorProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ClipSummary } from '@/utils/types';
+import type { ClipSummary } from '@/utils/core/model/types';
 import { ClipRow, type ClipRowActions } from './ClipRow';
 import { useT } from './i18n-context';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Translate } from '@/utils/i18n';
-import type { ClipOutcome } from '@/utils/messages';
+import type { Translate } from '@/utils/core/i18n';
+import type { ClipOutcome } from '@/utils/protocol/messages';
 import { useT } from './i18n-context';
 
 export type ClipState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; outcome: ClipOutcome };

@@ -1,4 +1,4 @@
-import type { ClipSummary } from '@/utils/types';
+import type { ClipSummary } from '@/utils/core/model/types';
 import { Highlight } from './Highlight';
 import { useT } from './i18n-context';
 

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FolderClient } from '@/utils/folder-client';
-import type { DirectoryHandle } from '@/utils/folder-memory';
-import type { PopupClient, ZipReport } from '@/utils/popup-client';
+import type { FolderClient } from '@/utils/pages/folder-client';
+import type { DirectoryHandle } from '@/utils/pages/folder-memory';
+import type { PopupClient, ZipReport } from '@/utils/pages/popup-client';
 import { ExportJob, type ExportJobSpec } from './ExportJob';
 
 afterEach(cleanup);

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '@/utils/errors';
-import type { DirectoryHandle } from '@/utils/folder-memory';
-import type { FailedImage } from '@/utils/format/zip';
-import type { PopupClient } from '@/utils/popup-client';
+import { errorText } from '@/utils/core/model/errors';
+import type { DirectoryHandle } from '@/utils/pages/folder-memory';
+import type { FailedImage } from '@/utils/core/format/zip';
+import type { PopupClient } from '@/utils/pages/popup-client';
 import { useT } from './i18n-context';
 
 /** A long export: several clips as a zip (optionally with images), or into a folder. */

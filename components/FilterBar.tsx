@@ -1,4 +1,4 @@
-import type { DateField, LibraryFilters } from '@/utils/library-view';
+import type { DateField, LibraryFilters } from '@/utils/core/library/library-view';
 import { useT } from './i18n-context';
 
 interface FilterBarProps {

@@ -1,4 +1,4 @@
-import { highlightRanges } from '@/utils/library-view';
+import { highlightRanges } from '@/utils/core/library/library-view';
 
 interface HighlightProps {
   text: string;

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dictionaryFor, translator } from '@/utils/i18n';
-import type { OptionsClient } from '@/utils/options-client';
-import { SAMPLE_CLIP } from '@/utils/sample-clip';
-import { loadSettings } from '@/utils/settings';
+import { dictionaryFor, translator } from '@/utils/core/i18n';
+import type { OptionsClient } from '@/utils/pages/options-client';
+import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
+import { loadSettings } from '@/utils/pages/settings';
 import { I18n } from './i18n-context';
 import { OptionsApp } from './OptionsApp';
 

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { HtmlParser } from '@/utils/format/html-parser';
-import { PRESETS, exportClip, type PresetId } from '@/utils/format/presets';
-import { TEMPLATE_HELP, TemplateError, checkTemplate, type CustomTemplate } from '@/utils/format/template';
-import { errorText } from '@/utils/errors';
-import type { OptionsClient } from '@/utils/options-client';
-import { loadSettings, saveSettings, type ExportSettings } from '@/utils/settings';
-import type { Clip } from '@/utils/types';
+import type { HtmlParser } from '@/utils/core/format/html-parser';
+import { PRESETS, exportClip, type PresetId } from '@/utils/core/format/presets';
+import { TEMPLATE_HELP, TemplateError, checkTemplate, type CustomTemplate } from '@/utils/core/format/template';
+import { errorText } from '@/utils/core/model/errors';
+import type { OptionsClient } from '@/utils/pages/options-client';
+import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/settings';
+import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
 
 interface OptionsAppProps {

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { indexTerms, queryTerms } from '@/utils/search-terms';
-import type { ClipOutcome } from '@/utils/messages';
-import type { PopupClient } from '@/utils/popup-client';
-import type { Clip, ClipSummary, ExtractMode } from '@/utils/types';
-import { makeDraft } from '@/utils/test-drafts';
-import { dictionaryFor, translator } from '@/utils/i18n';
+import { indexTerms, queryTerms } from '@/utils/core/search/search-terms';
+import type { ClipOutcome } from '@/utils/protocol/messages';
+import type { PopupClient } from '@/utils/pages/popup-client';
+import type { Clip, ClipSummary, ExtractMode } from '@/utils/core/model/types';
+import { makeDraft } from '@/test/helpers/drafts';
+import { dictionaryFor, translator } from '@/utils/core/i18n';
 import { I18n } from './i18n-context';
 import { PopupApp } from './PopupApp';
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorText } from '@/utils/errors';
-import { NO_FILTERS, facets, visibleClips, type LibraryFilters } from '@/utils/library-view';
-import type { DirectoryHandle } from '@/utils/folder-memory';
-import type { PopupClient } from '@/utils/popup-client';
-import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '@/utils/types';
+import { errorText } from '@/utils/core/model/errors';
+import { NO_FILTERS, facets, visibleClips, type LibraryFilters } from '@/utils/core/library/library-view';
+import type { DirectoryHandle } from '@/utils/pages/folder-memory';
+import type { PopupClient } from '@/utils/pages/popup-client';
+import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '@/utils/core/model/types';
 import { BulkBar } from './BulkBar';
 import { ClipDetail } from './ClipDetail';
 import { ClipList, FIRST_ROWS_TIMING } from './ClipList';

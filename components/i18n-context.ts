@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { en } from '@/utils/i18n/en';
-import { translator, type Translate } from '@/utils/i18n';
+import { en } from '@/utils/core/i18n/en';
+import { translator, type Translate } from '@/utils/core/i18n';
 
 /** The interface language, provided once by the page and read by every component. */
 export const I18n = createContext<Translate>(translator(en));

@@ -10,13 +10,13 @@ import {
   servePagesOffline,
   tabIdOf,
   type ClipperSession,
-} from './driver/headless';
+} from '../cli/headless';
 
 // The toolbar flow end to end, in headless Chromium with the test build of the extension.
 
 const GOLDEN_URL = 'https://www.epochtimes.com/gb/23/6/18/n14018244.htm';
 const NO_ARTICLE_URL = 'https://news.example/sections';
-const fixture = (path: string) => readFileSync(join(PROJECT_ROOT, 'e2e/fixtures', path), 'utf8');
+const fixture = (path: string) => readFileSync(join(PROJECT_ROOT, 'test/fixtures', path), 'utf8');
 const goldenHtml = fixture('golden/epochtimes-n14018244.html');
 const goldenPost = fixture('golden/epochtimes-n14018244.md');
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');

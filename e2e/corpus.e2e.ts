@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusDir, loadCorpus } from '../bench/lib/corpus-pages';
-import { formatReport, GOOD_F1, reportPage, siteSuffixOf, summarize, writeJson, type CorpusSummary, type PageReport } from '../bench/lib/corpus-report';
-import { runCorpus } from '../bench/lib/corpus-run';
-import { NO_YEAR, UNDATED_PAGES, yearsInText } from '../bench/lib/corpus-undated';
-import { bodyF1, tokenize } from '../bench/lib/text-f1';
-import { E2E_BUILD_DIR, PROJECT_ROOT, launchClipper, type ClipperSession } from './driver/headless';
+import { corpusDir, loadCorpus } from '../test/harness/corpus-pages';
+import { formatReport, GOOD_F1, reportPage, siteSuffixOf, summarize, writeJson, type CorpusSummary, type PageReport } from '../test/harness/corpus-report';
+import { runCorpus } from '../test/harness/corpus-run';
+import { NO_YEAR, UNDATED_PAGES, yearsInText } from '../test/harness/corpus-undated';
+import { bodyF1, tokenize } from '../test/harness/text-f1';
+import { E2E_BUILD_DIR, PROJECT_ROOT, launchClipper, type ClipperSession } from '../cli/headless';
 
 // Every page of Readability's test corpus (130 real pages) clipped through the built extension in
 // headless Chromium, exactly as the worker runs the content script, each page at its own local
 // address with nothing else on the network. Body text is compared with the corpus's expected
-// article by token F1 (tokeniser: bench/lib/text-f1.ts); the table and bench/results/corpus.json
+// article by token F1 (tokeniser: test/harness/text-f1.ts); the table and bench/results/corpus.json
 // say what was found on each page.
 
 /** Bound of each navigation and each clip: a page that takes longer has hung and fails. */
@@ -18,7 +18,7 @@ const CLIP_TIMEOUT_MS = 15_000;
 /**
  * Floors, set just under what the extractor reaches today (see the printed table), so that a
  * regression fails. The issue's goal: F1 ≥ 0.95 on at least 125 of the 130 pages. Published times
- * are held to the audited list of undated pages instead (bench/lib/corpus-undated.ts).
+ * are held to the audited list of undated pages instead (test/harness/corpus-undated.ts).
  */
 const FLOORS = { goodF1Pages: 129, siteName: 130, byline: 77 };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { E2E_BUILD_DIR, PROJECT_ROOT, clipWithPopup, launchClipper, tabIdOf, type ClipperSession } from './driver/headless';
+import { E2E_BUILD_DIR, PROJECT_ROOT, clipWithPopup, launchClipper, tabIdOf, type ClipperSession } from '../cli/headless';
 
 // Export in the real library tab: a zip with the article's images stored under assets/ and the
 // post linking to them (a missing image keeps its remote link and is listed), and an export into
@@ -22,7 +22,7 @@ const TITLE = 'City opens a new tram line';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 const RESOURCES = new Map<string, { status?: number; contentType: string; body: Buffer | string }>([
-  [ARTICLE_URL, { contentType: 'text/html; charset=utf-8', body: readFileSync(join(PROJECT_ROOT, 'e2e/fixtures/pages/article-with-images.html'), 'utf8') }],
+  [ARTICLE_URL, { contentType: 'text/html; charset=utf-8', body: readFileSync(join(PROJECT_ROOT, 'test/fixtures/pages/article-with-images.html'), 'utf8') }],
   ['https://gazette.example.com/img/tram.png', { contentType: 'image/png', body: PNG }],
   ['https://cdn.example.org/photos/depot.jpg', { contentType: 'image/jpeg', body: JPEG }],
   ['https://gazette.example.com/img/gone.png', { status: 404, contentType: 'text/html', body: 'Not found' }],

@@ -6,5 +6,5 @@ declare global {
   /** Set by the test build's worker: runs what the keyboard shortcut runs. */
   const __newsClipperCommand: (tab: Browser.tabs.Tab | undefined) => Promise<void>;
   /** Set by the test build's worker: stores drafts as clips, answering each write's time in ms. */
-  const __newsClipperSeed: (drafts: import('../utils/types').ClipDraft[]) => Promise<number[]>;
+  const __newsClipperSeed: (drafts: import('../utils/core/model/types').ClipDraft[]) => Promise<number[]>;
 }

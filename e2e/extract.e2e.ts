@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clipInTab } from '../bench/lib/browser-clip';
-import type { ExtractResult } from '../utils/types';
-import { E2E_BUILD_DIR, launchClipper, servePagesOffline, tabIdOf, type ClipperSession } from './driver/headless';
+import { clipInTab } from '../test/harness/browser-clip';
+import type { ExtractResult } from '../utils/core/model/types';
+import { E2E_BUILD_DIR, launchClipper, servePagesOffline, tabIdOf, type ClipperSession } from '../cli/headless';
 
 // The content script's own fetching and selection reading in the real browser: a multi-page
 // article whose second page is GBK-encoded (as many Chinese sites still are), a next page the

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import type { Page, Request } from 'playwright-core';
-import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from './driver/headless';
-import { findActiveContent } from './active-content';
-import { PURIFY_VECTORS, purifyVectorsPage } from './fixtures/hostile/purify-vectors';
+import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from '../cli/headless';
+import { findActiveContent } from '../test/helpers/active-content';
+import { PURIFY_VECTORS, purifyVectorsPage } from '../test/fixtures/hostile/purify-vectors';
 import {
   activeContentIn,
   articleHtml,
@@ -16,7 +16,7 @@ import {
   watchConsoleErrors,
   recordFigure,
   type Outcome,
-} from './reliability-scenarios';
+} from '../test/harness/reliability-scenarios';
 
 // Pages that attack the clipper: active content in the article (our own set, and every attack
 // family of DOMPurify's published vectors), broken built-ins in the page's main world, huge and

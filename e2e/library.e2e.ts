@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { E2E_BUILD_DIR, PROJECT_ROOT, clipWithPopup, launchClipper, servePagesOffline, tabIdOf, type ClipperSession } from './driver/headless';
+import { E2E_BUILD_DIR, PROJECT_ROOT, clipWithPopup, launchClipper, servePagesOffline, tabIdOf, type ClipperSession } from '../cli/headless';
 
 // The library in the real popup: clip, search Chinese, select and bulk-delete with undo, edit a
 // title and see it in the export, the library tab, both themes, and the Chinese interface.
@@ -10,7 +10,7 @@ import { E2E_BUILD_DIR, PROJECT_ROOT, clipWithPopup, launchClipper, servePagesOf
 const GOLDEN_URL = 'https://www.epochtimes.com/gb/23/6/18/n14018244.htm';
 const SHORT_URL = 'https://news.example.cn/news/2023/0618/a1.html';
 const GOLDEN_TITLE = '布林肯和秦刚会面5个半小时 双方分歧未解';
-const fixture = (path: string) => readFileSync(join(PROJECT_ROOT, 'e2e/fixtures', path), 'utf8');
+const fixture = (path: string) => readFileSync(join(PROJECT_ROOT, 'test/fixtures', path), 'utf8');
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGES = new Map([
   [GOLDEN_URL, fixture('golden/epochtimes-n14018244.html')],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from './driver/headless';
+import { PROJECT_ROOT } from '../cli/headless';
 
 // The shipped manifests (`npm run build`, `build:firefox`, `build:firefox-mv3`) ask for no host
 // access at install. Web hosts are optional: an export with images asks for its image hosts then.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from './driver/headless';
+import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from '../cli/headless';
 import {
   articleHtml,
   clearLibrary,
@@ -11,7 +11,7 @@ import {
   wakeWorker,
   recordFigure,
   type Outcome,
-} from './reliability-scenarios';
+} from '../test/harness/reliability-scenarios';
 
 // Nothing lost: many clips at once, a worker killed in the middle of a clip, a full disk.
 

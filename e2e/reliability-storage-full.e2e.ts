@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_BUILD_DIR, clipWithPopup, launchClipper, type ClipperSession } from './driver/headless';
-import { articleHtml, clipInWorker, openTab, readLibrary, recordFigure, servePages } from './reliability-scenarios';
+import { E2E_BUILD_DIR, clipWithPopup, launchClipper, type ClipperSession } from '../cli/headless';
+import { articleHtml, clipInWorker, openTab, readLibrary, recordFigure, servePages } from '../test/harness/reliability-scenarios';
 
 // Storage really full: the browser's profile lives on a 100 MB tmpfs, where Chromium gives an origin
 // about 60 % of the disk (measured: `QuotaExceededError` at 60 MB of IndexedDB). Chromium ignores

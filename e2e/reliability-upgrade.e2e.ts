@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_BUILD_DIR, PROJECT_ROOT, launchClipper, type ClipperSession } from './driver/headless';
-import { extensionCdp, recordFigure, wakeWorker } from './reliability-scenarios';
+import { E2E_BUILD_DIR, PROJECT_ROOT, launchClipper, type ClipperSession } from '../cli/headless';
+import { extensionCdp, recordFigure, wakeWorker } from '../test/harness/reliability-scenarios';
 
-// Every schema version the project has shipped (a fixture per version in e2e/fixtures/db/) upgrades
+// Every schema version the project has shipped (a fixture per version in test/fixtures/db/) upgrades
 // to the current one in the real browser with every clip intact, even while an old page of that
 // version holds the database open.
 
@@ -15,7 +15,7 @@ interface DbFixture {
   records: Record<string, Array<Record<string, unknown> & { id: string }>>;
 }
 
-const FIXTURES = join(PROJECT_ROOT, 'e2e/fixtures/db');
+const FIXTURES = join(PROJECT_ROOT, 'test/fixtures/db');
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => /^v\d+\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as DbFixture);

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/utils/clip-tab';
+import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/utils/worker/clip-tab';
 import {
   deleteClips,
   getClip,
@@ -14,12 +14,12 @@ import {
   saveDraft,
   searchClipSeqs,
   updateClip,
-} from '@/utils/db';
-import type { ClipDraft, ExtractMode } from '@/utils/types';
-import type { ClipperDb } from '@/utils/db';
-import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/browser-platform';
-import { errorText } from '@/utils/errors';
-import { serveMessages } from '@/utils/messaging';
+} from '@/utils/worker/db';
+import type { ClipDraft, ExtractMode } from '@/utils/core/model/types';
+import type { ClipperDb } from '@/utils/worker/db';
+import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/worker/browser-platform';
+import { errorText } from '@/utils/core/model/errors';
+import { serveMessages } from '@/utils/protocol/messaging';
 
 export default defineBackground(() => {
   const db = openClipperDb();

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { decodeHtml } from '@/utils/extract/charset';
-import { extractClip } from '@/utils/extract/extract-draft';
-import { EXTRACT_GLOBAL, type ExtractMode } from '@/utils/types';
+import { decodeHtml } from '@/utils/core/extract/charset';
+import { extractClip } from '@/utils/core/extract/extract-draft';
+import { EXTRACT_GLOBAL, type ExtractMode } from '@/utils/core/model/types';
 
 /** A next page that takes longer than this is reported missing rather than holding up the clip. */
 const PAGE_TIMEOUT_MS = 10_000;

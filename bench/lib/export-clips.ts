@@ -1,4 +1,4 @@
-import type { Clip } from '../../utils/types';
+import type { Clip } from '../../utils/core/model/types';
 
 // The export benchmark's library, shared by the Node run and the bundle it loads into Chromium.
 

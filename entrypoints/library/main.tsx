@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
-import { deferredClient, firstScreenCalls } from '@/utils/deferred-client';
-import { pageTranslator } from '@/utils/page-language';
+import { deferredClient, firstScreenCalls } from '@/utils/pages/deferred-client';
+import { pageTranslator } from '@/utils/pages/page-language';
 import '../popup/style.css';
 
 // The same library as the popup, with the room of a whole tab.
@@ -15,7 +15,7 @@ const firstScreen = early.listClips(FIRST_SCREEN);
 // into folders: the popup would close as soon as the folder picker opened.
 const client = deferredClient(
   early,
-  import('@/utils/extension-client').then(({ extensionClient }) => extensionClient(window, undefined, { folders: true })),
+  import('@/utils/pages/extension-client').then(({ extensionClient }) => extensionClient(window, undefined, { folders: true })),
   { folders: 'showDirectoryPicker' in window },
 );
 

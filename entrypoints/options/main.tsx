@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { OptionsApp } from '@/components/OptionsApp';
-import { pageTranslator } from '@/utils/page-language';
-import { optionsClient } from '@/utils/options-client';
-import { SAMPLE_CLIP } from '@/utils/sample-clip';
+import { pageTranslator } from '@/utils/pages/page-language';
+import { optionsClient } from '@/utils/pages/options-client';
+import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
 import '../popup/style.css';
 
 const t = pageTranslator(document, 'optionsTitle');

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
 import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
-import { deferredClient, firstScreenCalls, targetTabId } from '@/utils/deferred-client';
-import { pageTranslator } from '@/utils/page-language';
-import { requestPersistentStorage } from '@/utils/persist-storage';
+import { deferredClient, firstScreenCalls, targetTabId } from '@/utils/pages/deferred-client';
+import { pageTranslator } from '@/utils/pages/page-language';
+import { requestPersistentStorage } from '@/utils/pages/persist-storage';
 import './style.css';
 
 const t = pageTranslator(document, 'appTitle');
@@ -14,7 +14,7 @@ const firstScreen = early.listClips(FIRST_SCREEN);
 // The export and preview code loads beside the first render, not before it.
 const client = deferredClient(
   early,
-  import('@/utils/extension-client').then(({ extensionClient }) => extensionClient(window, tabId)),
+  import('@/utils/pages/extension-client').then(({ extensionClient }) => extensionClient(window, tabId)),
 );
 
 // Browsers may evict a site's data when the disk runs low: ask for the library to be kept.

@@ -1,0 +1,360 @@
+// Importing posts: `.md` files or zips of them, written by any of our presets or by an existing
+// Jekyll archive in the archive-post format (a `_posts` folder), or by other tools with the usual
+// front matter keys. Each file gives a clip to import or a clear error; one bad file never stops
+// the others. Nothing here touches the library: the caller adds the clips, and skips the ones
+// whose `url` it already has.
+//
+// Bodies: an archive post's HTML is taken as is; a Markdown body is converted to HTML
+// (markdown-to-html), because the library stores, previews, searches and exports HTML. Either is
+// then sanitized and normalised by `prepareBody`, like a clipped page.
+
+import { unzipSync } from 'fflate';
+import { cleanTitle } from '../format/archive-post';
+import { markdownToHtml } from '../format/markdown-to-html';
+import { jekyllCategory } from '../format/presets';
+import { unprotectLiquid } from '../format/site-generators';
+import type { ClipDraft } from '../model/types';
+import { readFrontMatter } from './front-matter-read';
+import type { BodyPreparer } from './stored-body';
+
+export interface ImportFile {
+  /** The file's name or path (`_posts/2023-06-18-title.md`, `export.zip`). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A clip to add to the library: what the post holds. */
+export interface ImportedClip extends ClipDraft {
+  /** The user's tags from the post (the site name the archive format lists first is not one). */
+  tags: string[];
+  /** When the note was made, where the post says (Obsidian's `created`). */
+  clippedAt?: number;
+  /** Where it came from: the file name, or `zip name/entry path`. */
+  file: string;
+}
+
+export type ImportErrorReason = 'not-markdown' | 'not-text' | 'too-large' | 'no-front-matter' | 'broken-yaml' | 'no-url' | 'bad-zip';
+
+export interface ImportError {
+  file: string;
+  reason: ImportErrorReason;
+  message: string;
+}
+
+export interface ImportResult {
+  clips: ImportedClip[];
+  errors: ImportError[];
+  /** Zip entries passed over because they are no posts (images, configuration, a backup's JSON). */
+  skipped: string[];
+}
+
+export interface ImportOptions {
+  /** Sanitizes and normalises a body (bodyPreparer(window) in an extension page). */
+  prepareBody: BodyPreparer;
+  /** Larger posts are refused. Default 5 MB. */
+  maxFileBytes?: number;
+  /** Larger zips are refused. Default 500 MB. */
+  maxZipBytes?: number;
+}
+
+const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdown|mkd|mkdn)$/i;
+const DEFAULT_MAX_FILE = 5 * 1024 * 1024;
+const DEFAULT_MAX_ZIP = 500 * 1024 * 1024;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+
+class ImportProblem extends Error {
+  constructor(
+    readonly reason: ImportErrorReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// ——— reading values from front matter (every scalar arrives as text) ———
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(text).filter((v) => v !== undefined).join(', ') || undefined;
+  return undefined;
+}
+
+function list(value: unknown): string[] {
+  const items = Array.isArray(value)
+    ? value.map(text)
+    : typeof value === 'string'
+      ? // Jekyll splits a tag string on spaces; a comma-separated string is split on commas.
+        value.split(value.includes(',') ? ',' : /\s+/)
+      : [];
+  return items.map((item) => cleanTitle(item ?? '').replace(/^#+/, '')).filter((item) => item !== '');
+}
+
+function first(data: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = text(data[key])?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+const YAML_TIME = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|\s+)(\d\d?):(\d\d):(\d\d)(\.\d+)?\s*(Z|[+-]\d\d?(?::?\d\d)?)?)?$/;
+
+/** A YAML/Jekyll timestamp (`2023-06-18`, `2023-06-18 15:48:21 +0800`, ISO 8601) in epoch ms; UTC when no zone is given. */
+export function parseTime(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = YAML_TIME.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Math.round(Number(`0${fraction || '.0'}`) * 1000));
+  let offset = 0;
+  if (zone !== 'Z') {
+    const z = /^([+-])(\d\d?)(?::?(\d\d))?$/.exec(zone);
+    offset = (z?.[1] === '-' ? -1 : 1) * (Number(z?.[2] ?? 0) * 60 + Number(z?.[3] ?? 0)) * 60_000;
+  }
+  const ms = utc - offset;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function httpUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stem(name: string): string {
+  const base = name.split('/').pop() ?? name;
+  return base.replace(MARKDOWN_EXTENSIONS, '').replace(/^\d{4}-\d\d?-\d\d?-/, '');
+}
+
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Markdown inline text as plain text: backslash escapes and character references resolved. */
+function unescapeMarkdown(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g, (whole, escaped: string | undefined, ref: string | undefined) => {
+    if (escaped !== undefined) return escaped;
+    if (ref?.startsWith('#')) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[ref ?? ''] ?? whole;
+  });
+}
+
+// ——— bodies ———
+
+interface Body {
+  html: string;
+  /** The instant in the archive post's `<!--ms-->` line. */
+  instant?: number;
+}
+
+/** The archive post layout after the front matter (FORMAT.md), or undefined for any other body. */
+function archiveBody(body: string): Body | undefined {
+  const lines = body.replace(/\r\n/g, '\n').split('\n');
+  const stamp = /^<!--(-?\d+)-->$/.exec(lines[0] ?? '');
+  if (!stamp || lines[2] !== '------' || lines[3] !== '' || lines[4] !== '<div>') return undefined;
+  let end = lines.length - 1;
+  while (end > 4 && lines[end] === '') end -= 1;
+  if (lines[end] !== '</div>') return undefined;
+  // The writer wrote Liquid delimiters' braces as character references; no other `&#123;` can
+  // appear, since a serialiser writes a literal one as `&amp;#123;`.
+  const html = lines.slice(5, end).join('\n').replace(/&#123;/g, '{').replace(/&#125;/g, '}');
+  return { html, instant: Number(stamp[1]) };
+}
+
+function firstHeading(markdown: string): string | undefined {
+  const m = /^ {0,3}#[ \t]+(.+?)[ \t#]*$/m.exec(markdown);
+  return m?.[1] ? unescapeMarkdown(m[1]).trim() : undefined;
+}
+
+// ——— one file ———
+
+interface Fields {
+  title?: string;
+  url?: string;
+  author?: string;
+  site?: string;
+  published?: number;
+  created?: number;
+  tags: string[];
+  keywords: string[];
+  lang?: string;
+  excerpt?: string;
+  html: string;
+}
+
+function fromFrontMatter(name: string, data: Record<string, unknown>, body: string): Fields {
+  const url = first(data, ['from', 'source', 'url', 'link', 'source_url', 'original_url', 'canonical_url', 'canonical']);
+  const tags = list(data.tags ?? data.tag);
+  const categories = list(data.categories ?? data.category);
+  let site = first(data, ['site', 'site_name', 'source_name', 'publisher']);
+  if (site === undefined && categories[0] !== undefined) {
+    // Our Jekyll posts list the site first in tags and, colon-safe, in categories.
+    site = tags[0] !== undefined && jekyllCategory(tags[0]) === categories[0] ? tags[0] : categories[0];
+  }
+  if (site !== undefined && tags[0] === site) tags.shift();
+  const archive = archiveBody(body);
+  let markdown = body;
+  // A Jekyll post's Markdown went through Liquid: undo our protection of Liquid delimiters.
+  if (!archive && (data.layout !== undefined || name.includes('_posts/'))) markdown = unprotectLiquid(markdown);
+  return {
+    title: first(data, ['title', 'name', 'headline']) ?? firstHeading(markdown),
+    url,
+    author: text(data.author ?? data.authors)?.replace(/\[\[([^\]|]*)(?:\|[^\]]*)?\]\]/g, '$1').trim(),
+    site,
+    published: archive?.instant ?? parseTime(first(data, ['published', 'date', 'pubDate', 'published_at'])),
+    created: parseTime(first(data, ['created', 'clipped', 'saved'])),
+    tags,
+    keywords: list(data.keywords),
+    lang: first(data, ['lang', 'language', 'locale']),
+    excerpt: first(data, ['excerpt', 'description', 'summary']),
+    html: archive ? archive.html : markdownToHtml(markdown),
+  };
+}
+
+/** Our plain Markdown preset: `# title`, a blank line, `[site](url) · author · YYYY-MM-DD`. */
+function fromPlainMarkdown(text: string): Fields | undefined {
+  const m = /^# (.+)\n\n\[((?:[^\]\\]|\\.)*)\]\((<[^>\n]*>|\S+)\)((?: · [^\n]*)?)\n(?:\n|$)/.exec(text.replace(/\r\n/g, '\n'));
+  if (!m) return undefined;
+  const [whole, title = '', site = '', target = '', credit = ''] = m;
+  const url = target.replace(/^<(.*)>$/, '$1');
+  const parts = credit.split(' · ').slice(1).map((p) => unescapeMarkdown(p).trim());
+  const published = parseTime(parts[parts.length - 1]);
+  const author = published === undefined ? parts[0] : parts.length > 1 ? parts[0] : undefined;
+  return {
+    title: unescapeMarkdown(title),
+    url,
+    site: unescapeMarkdown(site),
+    author,
+    published,
+    tags: [],
+    keywords: [],
+    html: markdownToHtml(text.replace(/\r\n/g, '\n').slice(whole.length)),
+  };
+}
+
+function importText(name: string, bytes: Uint8Array, options: ImportOptions): ImportedClip {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE;
+  if (bytes.length > max) throw new ImportProblem('too-large', `The file is too large (${megabytes(bytes.length)}; at most ${megabytes(max)}).`);
+  let source: string;
+  try {
+    source = decoder.decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    throw new ImportProblem('not-text', 'The file is not UTF-8 text.');
+  }
+  if (source.includes('\0')) throw new ImportProblem('not-text', 'The file is not text (it holds binary data).');
+  const read = readFrontMatter(source);
+  let fields: Fields | undefined;
+  if (read.ok) fields = fromFrontMatter(name, read.data, read.body);
+  else if (read.reason === 'broken-yaml') throw new ImportProblem('broken-yaml', read.message);
+  else {
+    fields = fromPlainMarkdown(source);
+    if (!fields) throw new ImportProblem('no-front-matter', read.message);
+  }
+  const url = httpUrl(fields.url);
+  if (!url) {
+    throw new ImportProblem(
+      'no-url',
+      fields.url === undefined
+        ? 'The post names no article URL (from:, source: or url: in its front matter), so it cannot be matched to the library.'
+        : `The post's article URL is not a web address: ${fields.url}`,
+    );
+  }
+  const site = cleanTitle(fields.site ?? '') || new URL(url).hostname;
+  const author = cleanTitle(fields.author ?? '');
+  const body = options.prepareBody(fields.html, url);
+  const clip: ImportedClip = {
+    pageUrl: url,
+    url,
+    title: cleanTitle(fields.title ?? '') || stem(name) || url,
+    // The archive format writes the site name where the page named no author.
+    ...(author && author !== site ? { byline: author } : {}),
+    siteName: site,
+    ...(fields.lang ? { lang: fields.lang } : {}),
+    ...(fields.excerpt ? { excerpt: fields.excerpt } : {}),
+    ...(fields.published === undefined ? {} : { publishedAt: fields.published }),
+    keywords: fields.keywords,
+    contentHtml: body.html,
+    textLength: body.textLength,
+    fullPage: false,
+    tags: fields.tags,
+    ...(fields.created === undefined ? {} : { clippedAt: fields.created }),
+    file: name,
+  };
+  return clip;
+}
+
+// ——— files and zips ———
+
+const POST_IN_ZIP = MARKDOWN_EXTENSIONS;
+// Folders of a site or vault that never hold posts.
+const NOT_POSTS = /(?:^|\/)(?:__MACOSX|\.[^/]*|_site|node_modules|_layouts|_includes)\//;
+
+function importZip(file: ImportFile, options: ImportOptions, result: ImportResult): void {
+  const maxZip = options.maxZipBytes ?? DEFAULT_MAX_ZIP;
+  if (file.bytes.length > maxZip) {
+    result.errors.push({ file: file.name, reason: 'too-large', message: `The zip is too large (${megabytes(file.bytes.length)}; at most ${megabytes(maxZip)}).` });
+    return;
+  }
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE;
+  const tooLarge: string[] = [];
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(file.bytes, {
+      // Only posts are inflated, and none whose declared size is over the limit (a zip bomb
+      // declares a small file and inflates to gigabytes).
+      filter: (entry) => {
+        const post = POST_IN_ZIP.test(entry.name) && !NOT_POSTS.test(entry.name);
+        if (!post) {
+          if (!entry.name.endsWith('/')) result.skipped.push(`${file.name}/${entry.name}`);
+          return false;
+        }
+        if (entry.originalSize > max) {
+          tooLarge.push(entry.name);
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch {
+    result.errors.push({ file: file.name, reason: 'bad-zip', message: 'The zip cannot be read (damaged or not a zip).' });
+    return;
+  }
+  for (const name of tooLarge) {
+    result.errors.push({ file: `${file.name}/${name}`, reason: 'too-large', message: `The file is too large (at most ${megabytes(max)}).` });
+  }
+  for (const [name, bytes] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    importOne({ name: `${file.name}/${name}`, bytes }, options, result);
+  }
+}
+
+function importOne(file: ImportFile, options: ImportOptions, result: ImportResult): void {
+  try {
+    result.clips.push(importText(file.name, file.bytes, options));
+  } catch (error) {
+    if (!(error instanceof ImportProblem)) throw error;
+    result.errors.push({ file: file.name, reason: error.reason, message: error.message });
+  }
+}
+
+/**
+ * Reads posts from `.md` files and zips (a zip's Markdown files are read, its other files passed
+ * over). Returns the clips to import and one error per file that cannot be imported.
+ */
+export function importPosts(files: readonly ImportFile[], options: ImportOptions): ImportResult {
+  const result: ImportResult = { clips: [], errors: [], skipped: [] };
+  for (const file of files) {
+    if (/\.zip$/i.test(file.name)) importZip(file, options, result);
+    else if (MARKDOWN_EXTENSIONS.test(file.name)) importOne(file, options, result);
+    else {
+      result.errors.push({ file: file.name, reason: 'not-markdown', message: 'Not a Markdown file (.md) or a zip of them.' });
+    }
+  }
+  return result;
+}

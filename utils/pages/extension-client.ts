@@ -1,0 +1,71 @@
+import { browser } from 'wxt/browser';
+import { blobSink, downloadBlob, downloadName, imageHostsOf, postFor, zipClips } from './export-post';
+import { folderClient } from './folder-client';
+import { boundedImageFetch } from './image-fetch';
+import { sanitizeHtml } from '../core/extract/sanitize';
+import { BATCH_LIMIT } from '../protocol/messages';
+import { sendMessage } from '../protocol/messaging';
+import type { PopupClient } from './popup-client';
+import { loadSettings, saveSettings } from './settings';
+import type { Clip } from '../core/model/types';
+
+/** Whole clips, fetched from the worker a batch at a time as the consumer asks for them. */
+export async function* clipsInBatches(ids: string[]): AsyncGenerator<Clip> {
+  for (let i = 0; i < ids.length; i += BATCH_LIMIT) {
+    yield* await sendMessage('getClips', { ids: ids.slice(i, i + BATCH_LIMIT) });
+  }
+}
+
+/**
+ * The popup's and the library tab's window on the extension. `tabId` targets a given tab (the
+ * popup opened as a tab in tests is itself the active tab); without it the worker clips the
+ * active tab of the last focused window.
+ */
+export function extensionClient(win: Window, tabId: number | undefined, options: { folders?: boolean } = {}): PopupClient {
+  const doc = win.document;
+  const parser = new (win as Window & typeof globalThis).DOMParser();
+  const settings = () => loadSettings(win.localStorage);
+  return {
+    clipTab: (mode) => sendMessage('clipTab', { tabId, mode }),
+    hasSelection: () => sendMessage('tabHasSelection', { tabId }),
+    listClips: (limit) => sendMessage('listClips', limit === undefined ? {} : { limit }),
+    searchClips: (query) => sendMessage('searchClips', { query }),
+    getClip: (id) => sendMessage('getClip', { id }),
+    updateClip: (id, edit) => sendMessage('updateClip', { id, edit }),
+    retagClips: async (ids, add, remove) => void (await sendMessage('retagClips', { ids, add, remove })),
+    deleteClips: (ids) => sendMessage('deleteClips', { ids }),
+    restoreClips: async (clips) => void (await sendMessage('restoreClips', { clips })),
+    postFor: (clip) => postFor(clip, loadSettings(win.localStorage), parser),
+    downloadPost: (file) => downloadBlob(doc, downloadName(file.path), [file.text], 'text/markdown;charset=utf-8'),
+    async exportZip(ids, signal, onProgress, { images = false } = {}) {
+      const current = settings();
+      const sink = blobSink((win as Window & typeof globalThis).Blob);
+      const result = await zipClips({
+        clips: clipsInBatches(ids),
+        total: ids.length,
+        settings: current,
+        parser,
+        write: sink.write,
+        signal,
+        onProgress: ({ done }) => onProgress({ done, total: ids.length }),
+        ...(images && { fetchImage: boundedImageFetch(win.fetch.bind(win)) }),
+      });
+      downloadBlob(doc, `clips-${current.preset}-${new Date().toISOString().slice(0, 10)}.zip`, sink.parts(), 'application/zip');
+      return { posts: result.files.length, images: result.images, failedImages: result.failedImages };
+    },
+    includeImages: async () => settings().downloadImages,
+    setIncludeImages: (include) => saveSettings(win.localStorage, { ...settings(), downloadImages: include }),
+    async imageHosts(ids, signal) {
+      const origins = await imageHostsOf(clipsInBatches(ids), parser, signal);
+      return { origins, granted: origins.length === 0 || (await browser.permissions.contains({ origins })) };
+    },
+    requestImageHosts: (origins) => browser.permissions.request({ origins }),
+    copyText: (text) => win.navigator.clipboard.writeText(text),
+    openUrl: (url) => void browser.tabs.create({ url }),
+    openLibraryTab: () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }),
+    sanitize: (html) => sanitizeHtml(html, win),
+    previewImages: () => settings().previewImages,
+    ...(options.folders && { folders: folderClient({ win, parser, settings, clips: clipsInBatches }) }),
+    parser,
+  };
+}

@@ -1,0 +1,98 @@
+import { isQuotaError, saveDraft, type ClipperDb } from './db';
+import { errorText } from '../core/model/errors';
+import type { ClipOutcome } from '../protocol/messages';
+import { classifyTabUrl } from './tab-access';
+import { isExtractResult } from '../core/model/shapes';
+import type { ExtractMode } from '../core/model/types';
+
+// What the toolbar popup, the keyboard shortcut and the command-line clipper all call. The
+// browser APIs come in as a small platform so that this runs in unit tests without a browser.
+
+export interface TabInfo {
+  id?: number;
+  url?: string;
+}
+
+export interface ClipPlatform {
+  /** The active tab of the last focused normal window. */
+  activeTab(): Promise<TabInfo | undefined>;
+  getTab(tabId: number): Promise<TabInfo>;
+  isFileAccessAllowed(): Promise<boolean>;
+  /** Runs the content script in the tab and answers what it returned. */
+  extract(tabId: number, mode: ExtractMode): Promise<unknown>;
+  /** Whether the tab has text selected. */
+  hasSelection(tabId: number): Promise<boolean>;
+}
+
+/** Thrown by a platform whose extraction did not answer within its time bound. */
+export class ExtractTimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`The page did not answer within ${Math.round(ms / 1000)} seconds.`);
+    this.name = 'ExtractTimeoutError';
+  }
+}
+
+export interface ClipDeps {
+  platform: ClipPlatform;
+  db: Promise<ClipperDb>;
+  now: () => number;
+  newId: () => string;
+}
+
+async function findTab(platform: ClipPlatform, tabId: number | undefined): Promise<TabInfo | undefined> {
+  return tabId === undefined ? platform.activeTab() : platform.getTab(tabId).catch(() => undefined);
+}
+
+export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: ExtractMode }): Promise<ClipOutcome> {
+  const { platform } = deps;
+  const tab = await findTab(platform, request.tabId);
+  if (tab?.id === undefined) return { status: 'unclippable', message: 'There is no tab to clip.' };
+
+  const access = classifyTabUrl(tab.url, await platform.isFileAccessAllowed());
+  if (access.status !== 'clippable') return access;
+
+  let result: unknown;
+  try {
+    result = await platform.extract(tab.id, request.mode);
+  } catch (error) {
+    if (error instanceof ExtractTimeoutError)
+      return {
+        status: 'failed',
+        message: `This page took too long to read (more than ${Math.round(error.ms / 1000)} seconds), so nothing was stored. Wait until it has finished loading, or select the article's text and clip the selection.`,
+      };
+    return { status: 'unclippable', message: `The browser did not let the clipper read this page (${errorText(error)}).` };
+  }
+  if (!isExtractResult(result)) return { status: 'failed', message: 'The page answered something that is not an article.' };
+  if (!result.ok)
+    return { status: 'no-article', message: 'No article was found on this page. You can clip the whole page instead.' };
+
+  try {
+    const saved = await saveDraft(await deps.db, result.draft, { now: deps.now(), newId: deps.newId });
+    return { status: 'saved', ...saved };
+  } catch (error) {
+    if (isQuotaError(error))
+      return {
+        status: 'failed',
+        message:
+          'Storage is full: the browser gives the clipper no more room, so this clip was not saved. Your earlier clips are safe. Free some space (delete clips you no longer need, or other sites\' data in the browser settings) and try again.',
+      };
+    return { status: 'failed', message: `The clip could not be saved (${errorText(error)}). Nothing was stored.` };
+  }
+}
+
+/**
+ * The keyboard shortcut has no one to ask: where no article is found it clips the whole page,
+ * marked so, and says so.
+ */
+export async function clipForShortcut(deps: ClipDeps, tabId: number | undefined): Promise<ClipOutcome> {
+  const outcome = await clipTab(deps, { tabId, mode: 'article' });
+  return outcome.status === 'no-article' ? clipTab(deps, { tabId, mode: 'full-page' }) : outcome;
+}
+
+/** Whether the tab to clip has a selection, so the popup can offer "Clip selection". */
+export async function tabHasSelection(deps: ClipDeps, tabId: number | undefined): Promise<boolean> {
+  const tab = await findTab(deps.platform, tabId);
+  if (tab?.id === undefined) return false;
+  if (classifyTabUrl(tab.url, await deps.platform.isFileAccessAllowed()).status !== 'clippable') return false;
+  return deps.platform.hasSelection(tab.id).catch(() => false);
+}

@@ -1,0 +1,421 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import {
+  DB_VERSION,
+  deleteClips,
+  getClip,
+  getClips,
+  importDrafts,
+  listClips,
+  openClipperDb,
+  restoreClips,
+  retagClips,
+  saveDraft,
+  mergeSearchIndex,
+  mergeSearchIndexIfDue,
+  searchClipSeqs,
+  updateClip,
+  type ClipperDb,
+} from './db';
+import { stageTerms, type PendingRecord } from './search-index';
+import { indexTerms } from '../core/search/search-terms';
+import { makeDraft } from '../../test/helpers/drafts';
+
+let dbCount = 0;
+const freshDb = () => openClipperDb(`test-db-${++dbCount}`);
+let idCount = 0;
+
+/** Search answers clip numbers; tests speak of ids. */
+async function searchClipIds(db: ClipperDb, query: string): Promise<string[] | undefined> {
+  const seqs = await searchClipSeqs(db, query);
+  if (!seqs) return undefined;
+  const bySeq = new Map((await listClips(db)).map((c) => [c.seq, c.id]));
+  return seqs.map((seq) => bySeq.get(seq)!);
+}
+const options = (now: number) => ({ now, newId: () => `id-${++idCount}` });
+
+describe('schema', () => {
+  it('creates the stores and the indexes the list and the search need', async () => {
+    const db = await freshDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['clips', 'contents', 'docTerms', 'meta', 'pending', 'postings']);
+    const tx = db.transaction(['clips', 'pending']);
+    const clips = tx.objectStore('clips');
+    expect([...clips.indexNames].sort()).toEqual(['by-clippedAt', 'by-publishedAt', 'by-siteName', 'by-tag', 'by-updatedAt', 'by-urlKey']);
+    expect(clips.index('by-urlKey').multiEntry).toBe(true);
+    expect(tx.objectStore('pending').index('by-term').multiEntry).toBe(true);
+    db.close();
+  });
+
+  it('an open connection of an older version closes itself instead of blocking the upgrade', async () => {
+    const name = `test-db-${++dbCount}`;
+    await openClipperDb(name);
+    // Without the `blocking` handler this open would wait forever (the test would time out).
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+  });
+});
+
+describe('saving drafts', () => {
+  async function save(db: ClipperDb, overrides: Parameters<typeof makeDraft>[0], now = 1000) {
+    return saveDraft(db, makeDraft(overrides), options(now));
+  }
+
+  it('stores a new clip with its body apart from its summary', async () => {
+    const db = await freshDb();
+    const { clip, created } = await save(db, {});
+    expect(created).toBe(true);
+    expect(clip).not.toHaveProperty('contentHtml');
+    expect(clip.urlKeys).toEqual(['https://news.example/2024/05/01/story.html']);
+    const full = await getClip(db, clip.id);
+    expect(full?.contentHtml).toBe('<p>First paragraph.</p><p>Second paragraph.</p>');
+    expect(full?.revisions).toEqual([]);
+  });
+
+  it('updates the clip of the same article (tracking parameters removed) without a revision when unchanged', async () => {
+    const db = await freshDb();
+    const first = await save(db, {}, 1000);
+    const again = await save(db, { pageUrl: 'https://news.example/2024/05/01/story.html?fbclid=x&spm=1.2' }, 2000);
+    expect(again.created).toBe(false);
+    expect(again.revisionAdded).toBe(false);
+    expect(again.clip.id).toBe(first.clip.id);
+    expect(again.clip.updatedAt).toBe(2000);
+    expect(again.clip.clippedAt).toBe(1000);
+    expect(await listClips(db)).toHaveLength(1);
+  });
+
+  it('finds the same article by its canonical URL from another address', async () => {
+    const db = await freshDb();
+    await save(db, {});
+    const again = await save(db, { pageUrl: 'https://m.news.example/story?id=9', url: 'https://news.example/2024/05/01/story.html' });
+    expect(again.created).toBe(false);
+  });
+
+  it('keeps the earlier content as a revision when the article changed', async () => {
+    const db = await freshDb();
+    const first = await save(db, {}, 1000);
+    const again = await save(db, { contentHtml: '<p>Corrected.</p>', title: 'A story (updated)' }, 5000);
+    expect(again.revisionAdded).toBe(true);
+    expect(again.clip.revisionCount).toBe(1);
+    const full = await getClip(db, first.clip.id);
+    expect(full?.contentHtml).toBe('<p>Corrected.</p>');
+    expect(full?.revisions).toEqual([
+      expect.objectContaining({ clippedAt: 1000, title: 'A story', contentHtml: '<p>First paragraph.</p><p>Second paragraph.</p>' }),
+    ]);
+  });
+
+  it('keeps the user tags across a re-clip', async () => {
+    const db = await freshDb();
+    const first = await save(db, {});
+    await updateClip(db, first.clip.id, { tags: ['存档'], note: 'keep' });
+    const again = await save(db, { contentHtml: '<p>Changed.</p>' });
+    expect(again.clip.tags).toEqual(['存档']);
+    expect(again.clip.note).toBe('keep');
+  });
+
+  it('concurrent saves of one article make one clip', async () => {
+    const db = await freshDb();
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => save(db, { pageUrl: `https://news.example/2024/05/01/story.html?utm_campaign=${n}` }, n)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await listClips(db)).toHaveLength(1);
+  });
+
+  it('lists the most recently clipped first', async () => {
+    const db = await freshDb();
+    await save(db, { url: 'https://news.example/a', pageUrl: 'https://news.example/a', title: 'A' }, 1);
+    await save(db, { url: 'https://news.example/b', pageUrl: 'https://news.example/b', title: 'B' }, 2);
+    await save(db, { url: 'https://news.example/a', pageUrl: 'https://news.example/a', title: 'A' }, 3);
+    expect((await listClips(db)).map((c) => c.title)).toEqual(['A', 'B']);
+    expect((await listClips(db, 1)).map((c) => c.title)).toEqual(['A']);
+    // Where the browser cannot read an index backwards in one request, a cursor gives the same.
+    const descriptor = Object.getOwnPropertyDescriptor(IDBIndex.prototype, 'getAllRecords');
+    expect(descriptor).toBeDefined();
+    delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
+    try {
+      expect((await listClips(db, 1)).map((c) => c.title)).toEqual(['A']);
+      expect((await listClips(db, 5)).map((c) => c.title)).toEqual(['A', 'B']);
+    } finally {
+      Object.defineProperty(IDBIndex.prototype, 'getAllRecords', descriptor!);
+    }
+  });
+});
+
+describe('deleting', () => {
+  it('removes clips with their bodies and index entries, and undo puts everything back', async () => {
+    const db = await freshDb();
+    const a = await saveDraft(db, makeDraft({ title: 'Alpha story' }), options(1));
+    const b = await saveDraft(db, makeDraft({ url: 'https://news.example/b', pageUrl: 'https://news.example/b', title: 'Beta' }), options(2));
+    const deleted = await deleteClips(db, [a.clip.id, b.clip.id, 'missing']);
+    expect(deleted.map((c) => c.title).sort()).toEqual(['Alpha story', 'Beta']);
+    expect(deleted[0]?.contentHtml).toContain('First paragraph');
+    expect(await listClips(db)).toEqual([]);
+    expect(await searchClipIds(db, 'alpha')).toEqual([]);
+    await restoreClips(db, deleted);
+    // Back under a new number: the old one may already have been reused by nothing, but never is.
+    expect(await getClip(db, a.clip.id)).toEqual({ ...deleted.find((c) => c.id === a.clip.id), seq: expect.any(Number) });
+    expect(await searchClipIds(db, 'alpha')).toEqual([a.clip.id]);
+  });
+});
+
+describe('editing', () => {
+  it('keeps the extraction when the title or body is first edited, and indexes the edit', async () => {
+    const db = await freshDb();
+    const { clip } = await saveDraft(db, makeDraft({ title: '原来的标题' }), options(1));
+    const updated = await updateClip(db, clip.id, { title: '改过的标题', contentHtml: '<p>Only this.</p>' });
+    expect(updated).toMatchObject({ title: '改过的标题', edited: true });
+    await updateClip(db, clip.id, { title: '又改了' });
+    const full = await getClip(db, clip.id);
+    expect(full?.contentHtml).toBe('<p>Only this.</p>');
+    expect(full?.original).toEqual({ title: '原来的标题', contentHtml: '<p>First paragraph.</p><p>Second paragraph.</p>' });
+    expect(await searchClipIds(db, '又改')).toEqual([clip.id]);
+    expect(await searchClipIds(db, '原来')).toEqual([]);
+  });
+
+  it('changing tags or the note keeps no original', async () => {
+    const db = await freshDb();
+    const { clip } = await saveDraft(db, makeDraft(), options(1));
+    await updateClip(db, clip.id, { tags: ['x'], note: 'n' });
+    const full = await getClip(db, clip.id);
+    expect(full?.original).toBeUndefined();
+    expect(full?.edited).toBeUndefined();
+  });
+
+  it('answers undefined for a clip that is not there', async () => {
+    expect(await updateClip(await freshDb(), 'missing', { note: 'x' })).toBeUndefined();
+  });
+
+  it('adds and removes tags on several clips at once', async () => {
+    const db = await freshDb();
+    const a = await saveDraft(db, makeDraft(), options(1));
+    const b = await saveDraft(db, makeDraft({ url: 'https://news.example/b', pageUrl: 'https://news.example/b' }), options(2));
+    await retagClips(db, [a.clip.id, b.clip.id], ['存档', 'china'], []);
+    await retagClips(db, [b.clip.id], [], ['china']);
+    const tags = Object.fromEntries((await listClips(db)).map((c) => [c.id, c.tags]));
+    expect(tags).toEqual({ [a.clip.id]: ['存档', 'china'], [b.clip.id]: ['存档'] });
+    expect((await searchClipIds(db, '存档'))?.sort()).toEqual([a.clip.id, b.clip.id].sort());
+  });
+});
+
+describe('search', () => {
+  async function library() {
+    const db = await freshDb();
+    const save = (title: string, contentHtml: string, extra = {}) =>
+      saveDraft(db, makeDraft({ title, contentHtml, url: `https://news.example/${title}`, pageUrl: `https://news.example/${title}`, ...extra }), options(1));
+    const a = await save('布林肯和秦刚会面', '<p>美国国务卿布林肯在抵达北京后，与中共外交部长秦刚举行了会面。</p>');
+    const b = await save('Climate talks stall', '<p>Negotiators in Bonn failed to agree.</p>', { byline: 'Jane Roe' });
+    const c = await save('東京の天気', '<p>明日は晴れるでしょう。北京も晴れ。</p>');
+    return { db, a: a.clip.id, b: b.clip.id, c: c.clip.id };
+  }
+
+  it('finds Chinese words inside the text, which has no spaces', async () => {
+    const { db, a, c } = await library();
+    expect(await searchClipIds(db, '外交部长')).toEqual([a]);
+    expect((await searchClipIds(db, '北京'))?.sort()).toEqual([a, c].sort());
+    expect(await searchClipIds(db, '北京 秦刚')).toEqual([a]);
+  });
+
+  it('finds Japanese and one-character queries', async () => {
+    const { db, a, c } = await library();
+    expect(await searchClipIds(db, '晴れる')).toEqual([c]);
+    expect(await searchClipIds(db, '秦')).toEqual([a]);
+  });
+
+  it('finds English words by prefix as the user types, and bylines', async () => {
+    const { db, b } = await library();
+    expect(await searchClipIds(db, 'negot')).toEqual([b]);
+    expect(await searchClipIds(db, 'climate STA')).toEqual([b]);
+    expect(await searchClipIds(db, 'roe')).toEqual([b]);
+    expect(await searchClipIds(db, 'climate beijing')).toEqual([]);
+  });
+
+  it('has nothing to search in an empty query', async () => {
+    const { db } = await library();
+    expect(await searchClipIds(db, '  ')).toBeUndefined();
+  });
+
+  it('follows re-clips: the old text is no longer found', async () => {
+    const db = await freshDb();
+    const { clip } = await saveDraft(db, makeDraft({ contentHtml: '<p>Earthquake in the north.</p>' }), options(1));
+    await saveDraft(db, makeDraft({ contentHtml: '<p>Flood in the south.</p>' }), options(2));
+    expect(await searchClipIds(db, 'earthquake')).toEqual([]);
+    expect(await searchClipIds(db, 'flood')).toEqual([clip.id]);
+  });
+});
+
+describe('restoring and importing', () => {
+  it('restores a backup into an empty library with new numbers, and imports posts without duplicates', async () => {
+    const source = await freshDb();
+    const { clip } = await saveDraft(source, makeDraft({ title: '备份里的剪藏' }), options(1));
+    await updateClip(source, clip.id, { tags: ['存档'], note: '注' });
+    const backup = await getClips(source, [clip.id, 'missing']);
+    expect(backup).toHaveLength(1);
+    const target = await freshDb();
+    await saveDraft(target, makeDraft({ url: 'https://news.example/other', pageUrl: 'https://news.example/other' }), options(1));
+    await restoreClips(target, backup);
+    const restored = await getClip(target, clip.id);
+    expect(restored).toMatchObject({ title: '备份里的剪藏', tags: ['存档'], note: '注' });
+    expect(restored?.seq).not.toBe(1);
+    expect(await searchClipIds(target, '备份')).toEqual([clip.id]);
+
+    const imported = await importDrafts(
+      target,
+      [
+        { ...makeDraft({ title: '备份里的剪藏' }), tags: ['新标签'] },
+        { ...makeDraft({ url: 'https://news.example/new', pageUrl: 'https://news.example/new', title: 'New one' }), tags: [], clippedAt: 77 },
+      ],
+      options(5),
+    );
+    expect(imported).toEqual({ added: 1, known: 1 });
+    expect((await getClip(target, clip.id))?.tags).toEqual(['存档', '新标签']);
+    expect((await listClips(target)).find((c) => c.title === 'New one')?.clippedAt).toBe(77);
+  });
+});
+
+describe('the search index across merges', () => {
+  it('answers the same before and after recent writes are merged, deletions and changes included', async () => {
+    const db = await freshDb();
+    const save = (n: number, html: string, now = n) =>
+      saveDraft(db, makeDraft({ url: `https://news.example/${n}`, pageUrl: `https://news.example/${n}`, title: `T${n}`, contentHtml: html }), options(now));
+    const a = await save(1, '<p>北京 earthquake</p>');
+    const b = await save(2, '<p>北京 flood</p>');
+    await save(3, '<p>上海 flood</p>');
+    const before = { beijing: await searchClipIds(db, '北京'), flood: await searchClipIds(db, 'flood') };
+    expect(await mergeSearchIndex(db)).toBe(3);
+    expect({ beijing: await searchClipIds(db, '北京'), flood: await searchClipIds(db, 'flood') }).toEqual(before);
+    // After the merge: a deletion and a change, still pending, must hide what the postings say.
+    await deleteClips(db, [a.clip.id]);
+    await save(2, '<p>广州 drought</p>', 9);
+    expect(await searchClipIds(db, '北京')).toEqual([]);
+    expect(await searchClipIds(db, 'flood')).toHaveLength(1);
+    expect(await searchClipIds(db, '广州')).toEqual([b.clip.id]);
+    await mergeSearchIndex(db);
+    expect(await searchClipIds(db, '北京')).toEqual([]);
+    expect(await searchClipIds(db, '广州')).toEqual([b.clip.id]);
+    expect(await db.count('postings', IDBKeyRange.bound(['北京'], ['北京', Infinity]))).toBe(0);
+  });
+
+  it('keeps numbers in order across posting segments', async () => {
+    const db = await freshDb();
+    await db.put('meta', 2047, 'nextSeq');
+    const saved = [];
+    for (const n of [1, 2, 3]) {
+      saved.push(await saveDraft(db, makeDraft({ url: `https://news.example/${n}`, pageUrl: `https://news.example/${n}`, contentHtml: '<p>台风登陆</p>' }), options(n)));
+    }
+    await mergeSearchIndex(db);
+    expect(saved.map((s) => s.clip.seq)).toEqual([2047, 2048, 2049]);
+    expect(await searchClipSeqs(db, '台风')).toEqual([2047, 2048, 2049]);
+    expect(await db.count('postings', IDBKeyRange.bound(['台风'], ['台风', Infinity]))).toBe(2);
+  });
+
+  it('merges only once enough writes have gathered', async () => {
+    const db = await freshDb();
+    await saveDraft(db, makeDraft(), options(1));
+    expect(await mergeSearchIndexIfDue(db)).toBe(0);
+    expect(await db.count('pending')).toBe(1);
+  });
+
+  it('keeps its in-memory pending terms right through deletes, undo, edits, tags and re-clips', async () => {
+    const name = `test-db-${++dbCount}`;
+    const db = await openClipperDb(name);
+    const save = (n: number, html: string, now = n) =>
+      saveDraft(db, makeDraft({ url: `https://news.example/${n}`, pageUrl: `https://news.example/${n}`, title: `T${n}`, contentHtml: html }), options(now));
+    /** What this connection (whose map is warm) answers, checked against a fresh connection that reads the store. */
+    async function search(query: string): Promise<string[] | undefined> {
+      const warm = await searchClipIds(db, query);
+      const cold = await openClipperDb(name);
+      expect(await searchClipIds(cold, query)).toEqual(warm);
+      cold.close();
+      return warm;
+    }
+    const a = await save(1, '<p>台风 typhoon</p>');
+    const b = await save(2, '<p>地震 earthquake</p>');
+    expect(await search('台风')).toEqual([a.clip.id]);
+    const deleted = await deleteClips(db, [a.clip.id]);
+    expect(await search('台风')).toEqual([]);
+    await restoreClips(db, deleted);
+    expect(await search('台风')).toEqual([a.clip.id]);
+    await updateClip(db, a.clip.id, { contentHtml: '<p>暴雨 rainstorm</p>' });
+    expect(await search('台风')).toEqual([]);
+    expect(await search('暴雨')).toEqual([a.clip.id]);
+    await retagClips(db, [a.clip.id, b.clip.id], ['天气'], []);
+    // Undone, the first clip came back with a new number, after the second.
+    expect(await search('天气')).toEqual([b.clip.id, a.clip.id]);
+    await save(2, '<p>干旱 drought</p>', 5);
+    expect(await search('地震')).toEqual([]);
+    expect(await search('drou')).toEqual([b.clip.id]);
+    await mergeSearchIndex(db);
+    expect(await search('天气')).toEqual([b.clip.id, a.clip.id]);
+    await deleteClips(db, [b.clip.id]);
+    expect(await search('天气')).toEqual([a.clip.id]);
+  });
+
+  it('ignores the terms of a write that was undone', async () => {
+    const db = await freshDb();
+    const a = await saveDraft(db, makeDraft({ contentHtml: '<p>台风</p>' }), options(1));
+    expect(await searchClipSeqs(db, '台风')).toEqual([a.clip.seq]);
+    const tx = db.transaction(['pending'], 'readwrite');
+    await stageTerms(tx, a.clip.seq, []);
+    tx.abort();
+    await tx.done.catch(() => {});
+    expect(await searchClipSeqs(db, '台风')).toEqual([a.clip.seq]);
+  });
+
+  it('finds clips staged by the previous release (terms in the indexed field) and merges them', async () => {
+    const db = await freshDb();
+    await db.put('pending', { seq: 7, terms: indexTerms('<p>台风</p> typhoon') } as PendingRecord);
+    expect(await searchClipSeqs(db, '台风')).toEqual([7]);
+    expect(await searchClipSeqs(db, 'typh')).toEqual([7]);
+    await mergeSearchIndex(db);
+    expect(await searchClipSeqs(db, '台风')).toEqual([7]);
+    expect(await db.count('pending')).toBe(0);
+  });
+
+  it('numbers clips once and never reuses a number', async () => {
+    const db = await freshDb();
+    const a = await saveDraft(db, makeDraft({ url: 'https://news.example/a', pageUrl: 'https://news.example/a' }), options(1));
+    await deleteClips(db, [a.clip.id]);
+    const b = await saveDraft(db, makeDraft({ url: 'https://news.example/b', pageUrl: 'https://news.example/b' }), options(2));
+    expect(b.clip.seq).toBeGreaterThan(a.clip.seq);
+  });
+});
+
+describe('upgrades', () => {
+  /** A database exactly as version 1 of the extension wrote it. */
+  async function writeVersion1(name: string) {
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        const clips = db.createObjectStore('clips', { keyPath: 'id' });
+        clips.createIndex('by-clippedAt', 'clippedAt');
+        clips.createIndex('by-updatedAt', 'updatedAt');
+        clips.createIndex('by-publishedAt', 'publishedAt');
+        clips.createIndex('by-siteName', 'siteName');
+        clips.createIndex('by-urlKey', 'urlKeys', { multiEntry: true });
+        db.createObjectStore('contents', { keyPath: 'id' });
+      },
+    });
+    const { contentHtml, ...summary } = makeDraft({ title: '旧版本的剪藏', contentHtml: '<p>升级以后仍然可以搜索。</p>' });
+    await v1.put('clips', { ...summary, id: 'v1-clip', clippedAt: 5, updatedAt: 5, tags: ['old'], urlKeys: [summary.url], revisionCount: 0 });
+    await v1.put('contents', { id: 'v1-clip', contentHtml, revisions: [] });
+    v1.close();
+  }
+
+  it('version 1 → 2 keeps every clip and indexes it for search', async () => {
+    const name = `test-db-${++dbCount}`;
+    await writeVersion1(name);
+    const db = await openClipperDb(name);
+    expect(db.version).toBe(2);
+    expect((await listClips(db)).map((c) => c.title)).toEqual(['旧版本的剪藏']);
+    expect((await getClip(db, 'v1-clip'))?.contentHtml).toBe('<p>升级以后仍然可以搜索。</p>');
+    expect(await searchClipIds(db, '搜索')).toEqual(['v1-clip']);
+    expect((await getClip(db, 'v1-clip'))?.seq).toBe(1);
+    // New clips are numbered after the upgraded ones.
+    const next = await saveDraft(db, makeDraft({ url: 'https://news.example/new', pageUrl: 'https://news.example/new' }), options(10));
+    expect(next.clip.seq).toBe(2);
+    expect(await db.getAllKeysFromIndex('clips', 'by-tag', 'old')).toEqual(['v1-clip']);
+    // The upgraded database still dedupes against the old clip.
+    const again = await saveDraft(db, makeDraft({ title: '旧版本的剪藏', contentHtml: '<p>升级以后仍然可以搜索。</p>' }), options(9));
+    expect(again.created).toBe(false);
+  });
+});

@@ -1,0 +1,365 @@
+import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { createIndexStores, INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores } from './search-index';
+import { indexTerms } from '../core/search/search-terms';
+import { htmlToText } from '../core/search/search-text';
+import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary } from '../core/model/types';
+import { articleUrlKeys } from '../core/model/url';
+
+// The one IndexedDB module. The background worker owns the database; other contexts ask it
+// through messages. Schema changes only ever append a step to the ladder in `openClipperDb`.
+
+export const DB_NAME = 'news-clipper';
+export const DB_VERSION = 2;
+
+/** Article bodies live apart from summaries so that lists never load them. */
+export interface ClipContent {
+  id: string;
+  contentHtml: string;
+  revisions: ClipRevision[];
+  original?: ClipOriginal;
+}
+
+export interface ClipperDbSchema extends DBSchema {
+  clips: {
+    key: string;
+    value: ClipSummary;
+    indexes: {
+      'by-clippedAt': number;
+      'by-updatedAt': number;
+      'by-publishedAt': number;
+      'by-siteName': string;
+      'by-urlKey': string;
+      'by-tag': string;
+    };
+  };
+  contents: {
+    key: string;
+    value: ClipContent;
+  };
+  postings: IndexStores['postings'];
+  pending: IndexStores['pending'];
+  docTerms: IndexStores['docTerms'];
+  /** Counters: `nextSeq` numbers clips for the search index. */
+  meta: { key: string; value: number };
+}
+
+export type ClipperDb = IDBPDatabase<ClipperDbSchema>;
+type Stores = StoreNames<ClipperDbSchema>;
+type WriteTx = IDBPTransaction<ClipperDbSchema, Stores[], 'readwrite' | 'versionchange'>;
+const ALL_STORES: Stores[] = ['clips', 'contents', ...INDEX_STORES, 'meta'];
+
+export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
+  return openDB<ClipperDbSchema>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        const clips = db.createObjectStore('clips', { keyPath: 'id' });
+        clips.createIndex('by-clippedAt', 'clippedAt');
+        clips.createIndex('by-updatedAt', 'updatedAt');
+        clips.createIndex('by-publishedAt', 'publishedAt');
+        clips.createIndex('by-siteName', 'siteName');
+        clips.createIndex('by-urlKey', 'urlKeys', { multiEntry: true });
+        db.createObjectStore('contents', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) {
+        transaction.objectStore('clips').createIndex('by-tag', 'tags', { multiEntry: true });
+        createIndexStores(db);
+        db.createObjectStore('meta');
+        // Number and index what version 1 stored.
+        let seq = 0;
+        let cursor = await transaction.objectStore('clips').openCursor();
+        while (cursor) {
+          const summary = { ...cursor.value, seq: ++seq };
+          const content = await transaction.objectStore('contents').get(summary.id);
+          await Promise.all([cursor.update(summary), stageTerms(transaction, seq, termsOf(summary, content?.contentHtml ?? ''))]);
+          cursor = await cursor.continue();
+        }
+        await transaction.objectStore('meta').put(seq + 1, 'nextSeq');
+      }
+    },
+    // An old popup or worker holding the database open must not block a newer version forever.
+    blocking(_currentVersion, _blockedVersion, event) {
+      (event.target as IDBDatabase).close();
+    },
+    // Every version since 1 closes itself when asked (above), so a wait here is short; say why.
+    blocked(currentVersion) {
+      console.warn(`The clip library (version ${currentVersion}) is still open elsewhere; its upgrade waits for it to close.`);
+    },
+  });
+}
+
+/** Whether `error` (or what it wraps) says the browser's storage quota for the extension is used up. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message))) return true;
+  }
+  return false;
+}
+
+function termsOf(summary: ClipSummary, contentHtml: string): string[] {
+  const { title, siteName, byline = '', tags, note = '' } = summary;
+  return indexTerms([title, siteName, byline, ...tags, note, htmlToText(contentHtml)].join('\n'));
+}
+
+/** Writes a whole clip (summary, body, index terms) in a transaction that spans all stores. */
+async function writeClip(tx: WriteTx, summary: ClipSummary, content: ClipContent): Promise<void> {
+  await Promise.all([
+    tx.objectStore('clips').put(summary),
+    tx.objectStore('contents').put(content),
+    stageTerms(tx, summary.seq, termsOf(summary, content.contentHtml)),
+  ]);
+}
+
+async function nextSeq(tx: WriteTx): Promise<number> {
+  const seq = (await tx.objectStore('meta').get('nextSeq')) ?? 1;
+  await tx.objectStore('meta').put(seq + 1, 'nextSeq');
+  return seq;
+}
+
+function joinClip(summary: ClipSummary, content: ClipContent): Clip {
+  return { ...summary, contentHtml: content.contentHtml, revisions: content.revisions, ...(content.original && { original: content.original }) };
+}
+
+export interface SaveResult {
+  clip: ClipSummary;
+  /** False when the draft updated an earlier clip of the same article. */
+  created: boolean;
+  /** True when that earlier clip's content had changed and was kept as a revision. */
+  revisionAdded: boolean;
+}
+
+export interface SaveOptions {
+  now: number;
+  newId: () => string;
+}
+
+/**
+ * Stores a draft. Clipping the same article again (same URL without tracking parameters, or the
+ * same canonical URL) updates that clip; if its text or title changed, the earlier version is kept
+ * as a revision. The lookup and the write share one transaction, so concurrent saves of one
+ * article cannot both create a clip.
+ */
+export async function saveDraft(db: ClipperDb, draft: ClipDraft, options: SaveOptions): Promise<SaveResult> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  try {
+    return await saveDraftIn(tx, draft, options);
+  } catch (error) {
+    // Nothing half-written: whatever failed, the whole transaction is undone. A full disk shows
+    // as the transaction's error, while its requests only say "aborted": answer the cause.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await tx.done.catch(() => {});
+    throw isQuotaError(tx.error) ? tx.error : error;
+  }
+}
+
+async function saveDraftIn(tx: WriteTx, draft: ClipDraft, { now, newId }: SaveOptions): Promise<SaveResult> {
+  const { contentHtml, ...meta } = draft;
+  const urlKeys = articleUrlKeys(draft.pageUrl, draft.url);
+  const clips = tx.objectStore('clips');
+
+  let existing: ClipSummary | undefined;
+  for (const key of urlKeys) {
+    existing = await clips.index('by-urlKey').get(key);
+    if (existing) break;
+  }
+
+  let result: SaveResult;
+  if (!existing) {
+    const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: now, updatedAt: now, tags: [], urlKeys, revisionCount: 0 };
+    await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [] });
+    result = { clip, created: true, revisionAdded: false };
+  } else {
+    const before = await tx.objectStore('contents').get(existing.id);
+    const revisions = before?.revisions ?? [];
+    const changed = Boolean(before) && (before!.contentHtml !== contentHtml || existing.title !== draft.title);
+    if (changed) revisions.push(revisionOf(existing, before!.contentHtml));
+    const clip: ClipSummary = {
+      ...meta,
+      id: existing.id,
+      seq: existing.seq,
+      clippedAt: existing.clippedAt,
+      updatedAt: now,
+      tags: existing.tags,
+      ...(existing.note !== undefined && { note: existing.note }),
+      urlKeys: [...new Set([...existing.urlKeys, ...urlKeys])],
+      revisionCount: revisions.length,
+    };
+    // A fresh extraction replaces the user's edits of the body; the edited version is the revision.
+    await writeClip(tx, clip, { id: clip.id, contentHtml, revisions });
+    result = { clip, created: false, revisionAdded: changed };
+  }
+  await tx.done;
+  return result;
+}
+
+function revisionOf(summary: ClipSummary, contentHtml: string): ClipRevision {
+  const { title, byline, publishedAt, modifiedAt, textLength, updatedAt } = summary;
+  return { clippedAt: updatedAt, title, byline, publishedAt, modifiedAt, contentHtml, textLength };
+}
+
+/**
+ * Summaries, most recently clipped first (a re-clipped article moves to the top); `limit` reads
+ * only that many, so a popup can show its first rows before the whole library has arrived.
+ */
+export async function listClips(db: ClipperDb, limit?: number): Promise<ClipSummary[]> {
+  if (limit === undefined) return (await db.getAllFromIndex('clips', 'by-updatedAt')).reverse();
+  const index = db.transaction('clips').store.index('by-updatedAt');
+  // One request where the browser reads an index backwards in one go (IndexedDB 3.0's `direction`,
+  // shipped with `getAllRecords`): a cursor costs a round trip to the storage process per clip.
+  const raw = unwrap(index);
+  if ('getAllRecords' in raw) {
+    const getAll = raw.getAll as unknown as (this: IDBIndex, options: { count: number; direction: IDBCursorDirection }) => IDBRequest<ClipSummary[]>;
+    return wrap(getAll.call(raw, { count: limit, direction: 'prev' }));
+  }
+  const out: ClipSummary[] = [];
+  let cursor = await index.openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export async function getClip(db: ClipperDb, id: string): Promise<Clip | undefined> {
+  const tx = db.transaction(['clips', 'contents'], 'readonly');
+  const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
+  await tx.done;
+  return summary && content ? joinClip(summary, content) : undefined;
+}
+
+/** Deletes clips and hands them back whole, so that the user can undo. */
+export async function deleteClips(db: ClipperDb, ids: string[]): Promise<Clip[]> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  const deleted = await Promise.all(
+    ids.map(async (id) => {
+      const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
+      if (!summary || !content) return undefined;
+      await Promise.all([tx.objectStore('clips').delete(id), tx.objectStore('contents').delete(id), stageTerms(tx, summary.seq, [])]);
+      return joinClip(summary, content);
+    }),
+  );
+  await tx.done;
+  return deleted.filter((clip): clip is Clip => clip !== undefined);
+}
+
+/**
+ * Puts whole clips back: those `deleteClips` returned (undo), or a backup's. A clip keeps its
+ * number only while it is still in the library; otherwise it gets a new one, since numbers in a
+ * backup belong to another library.
+ */
+export async function restoreClips(db: ClipperDb, clips: Clip[]): Promise<void> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  for (const { contentHtml, revisions, original, ...summary } of clips) {
+    const present = await tx.objectStore('clips').get(summary.id);
+    const seq = present?.seq ?? (await nextSeq(tx));
+    await writeClip(tx, { ...summary, seq, revisionCount: revisions.length }, { id: summary.id, contentHtml, revisions, ...(original && { original }) });
+  }
+  await tx.done;
+}
+
+/** Whole clips by id, for backups and bulk exports (missing ids are left out). */
+export async function getClips(db: ClipperDb, ids: string[]): Promise<Clip[]> {
+  const tx = db.transaction(['clips', 'contents'], 'readonly');
+  const clips = await Promise.all(
+    ids.map(async (id) => {
+      const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
+      return summary && content ? joinClip(summary, content) : undefined;
+    }),
+  );
+  await tx.done;
+  return clips.filter((clip): clip is Clip => clip !== undefined);
+}
+
+export interface ImportDraft extends ClipDraft {
+  tags: string[];
+  clippedAt?: number;
+}
+
+/**
+ * Adds imported posts. An article the library already has (same URL) is not added again: it
+ * only gains the post's tags.
+ */
+export async function importDrafts(db: ClipperDb, drafts: ImportDraft[], { now, newId }: SaveOptions): Promise<{ added: number; known: number }> {
+  let added = 0;
+  for (const { tags, clippedAt, ...draft } of drafts) {
+    const tx = db.transaction(ALL_STORES, 'readwrite');
+    const urlKeys = articleUrlKeys(draft.pageUrl, draft.url);
+    let existing: ClipSummary | undefined;
+    for (const key of urlKeys) existing ??= await tx.objectStore('clips').index('by-urlKey').get(key);
+    if (existing) {
+      const merged = [...new Set([...existing.tags, ...tags])];
+      if (merged.length !== existing.tags.length) {
+        const content = await tx.objectStore('contents').get(existing.id);
+        if (content) await writeClip(tx, { ...existing, tags: merged }, content);
+      }
+    } else {
+      const { contentHtml, ...meta } = draft;
+      const at = clippedAt ?? now;
+      const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: at, updatedAt: at, tags, urlKeys, revisionCount: 0 };
+      await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [] });
+      added++;
+    }
+    await tx.done;
+  }
+  return { added, known: drafts.length - added };
+}
+
+/** Applies the user's edits; the first edit of title, byline or body keeps the extraction. */
+export async function updateClip(db: ClipperDb, id: string, edit: ClipEdit): Promise<ClipSummary | undefined> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
+  if (!summary || !content) {
+    await tx.done;
+    return undefined;
+  }
+  const touchesExtraction = edit.title !== undefined || edit.byline !== undefined || edit.contentHtml !== undefined;
+  const original = content.original ?? (touchesExtraction ? { title: summary.title, byline: summary.byline, contentHtml: content.contentHtml } : undefined);
+  const { contentHtml, ...fields } = edit;
+  const next: ClipSummary = { ...summary, ...fields, ...(touchesExtraction && { edited: true }) };
+  await writeClip(tx, next, { ...content, contentHtml: contentHtml ?? content.contentHtml, ...(original && { original }) });
+  await tx.done;
+  return next;
+}
+
+/** Adds and removes tags on several clips at once. */
+export async function retagClips(db: ClipperDb, ids: string[], add: string[], remove: string[]): Promise<void> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
+  await Promise.all(
+    ids.map(async (id) => {
+      const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
+      if (!summary || !content) return;
+      const tags = [...new Set([...summary.tags.filter((t) => !remove.includes(t)), ...add])];
+      await writeClip(tx, { ...summary, tags }, content);
+    }),
+  );
+  await tx.done;
+}
+
+/**
+ * Numbers (`seq`) of the clips whose title, site, byline, tags, note or text hold every term of
+ * the query; undefined when the query has nothing to search for.
+ */
+export function searchClipSeqs(db: ClipperDb, query: string): Promise<number[] | undefined> {
+  return searchSeqs(db, query);
+}
+
+/**
+ * Folds recent writes into the compact postings once enough have gathered. The worker calls it
+ * after writes, without making the user wait for it.
+ */
+export function mergeSearchIndexIfDue(db: ClipperDb): Promise<number> {
+  // One merge at a time: writes that arrive during a merge wait for the next one.
+  let merge = merging.get(db);
+  if (!merge) {
+    merge = (async () => ((await pendingCount(db)) >= MERGE_AT ? mergePending(db) : 0))().finally(() => merging.delete(db));
+    merging.set(db, merge);
+  }
+  return merge;
+}
+const merging = new WeakMap<ClipperDb, Promise<number>>();
+
+export { mergePending as mergeSearchIndex };
