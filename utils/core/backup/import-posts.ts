@@ -11,7 +11,7 @@
 import { unzipSync } from 'fflate';
 import { cleanTitle } from '../format/archive-post';
 import { markdownToHtml } from '../format/markdown-to-html';
-import { jekyllCategory } from '../format/presets';
+import { jekyllCategory } from '../format/archive-post';
 import { unprotectLiquid } from '../format/site-generators';
 import type { ClipDraft } from '../model/types';
 import { readFrontMatter } from './front-matter-read';

@@ -7,6 +7,7 @@ import {
   archivePostFileName,
   cleanTitle,
   escapeLiquid,
+  jekyllCategory,
   readFromLine,
   resolvePostFileName,
   type ArchivePostInput,
@@ -149,9 +150,16 @@ describe('archivePost: front matter reads back', () => {
       expect(data.author).toBe(value);
       expect(data.from).toBe(url);
       expect(data.tags).toEqual([value, '存档']);
-      expect(data.categories).toEqual([value]);
+      expect(data.categories).toEqual([jekyllCategory(value)]);
       expect(data.comments).toBe(true);
     }
+  });
+
+  it('writes a colon in the category as a dash, which Jekyll reads as a category, and keeps it in the tags', () => {
+    const lines = archivePost(golden({ siteName: 'BBC News: World' }), NOW).split('\n');
+    expect(lines[6]).toBe('tags: [ "BBC News: World" ]');
+    expect(lines[8]).toBe('categories: [ BBC News - World ]');
+    expect(archivePost(golden({ siteName: '1:20' }), NOW).split('\n')[8]).toBe('categories: [ 1 - 20 ]');
   });
 
   it('reads back titles with characters YAML must escape', () => {

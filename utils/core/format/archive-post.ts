@@ -100,13 +100,22 @@ export function postTags(siteLabel: string, userTags: readonly string[]): string
   return tags;
 }
 
+/**
+ * Jekyll puts categories in post URLs and parses each as a URI: a category with a colon whose
+ * prefix is no URI scheme (`BBC News: World`, `1:20`) crashes the whole build. Colons become
+ * dashes in categories (tags keep the name as it is), as FORMAT.md says.
+ */
+export function jekyllCategory(site: string): string {
+  return site.replace(/\s*:\s*/g, ' - ').trim();
+}
+
 /** The whole post: 17 lines, LF, ending with a newline. */
 export function archivePost(input: ArchivePostInput, now?: number): string {
   const instant = archivePostDate(input, now);
   const title = cleanTitle(input.title);
   const siteLabel = siteLabelOf(input.siteName, input.url);
   const author = cleanTitle(input.byline ?? '') || siteLabel;
-  const categories = postTags(siteLabel, []);
+  const categories = postTags(jekyllCategory(siteLabel), []);
   const lines = [
     '---',
     'layout: post',

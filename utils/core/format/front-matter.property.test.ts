@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { postTags } from './archive-post';
+import { jekyllCategory, postTags } from './archive-post';
 import { postFields } from './post-fields';
-import { exportClip, jekyllCategory, obsidianTag, type PresetId } from './presets';
+import { exportClip, obsidianTag, type PresetId } from './presets';
 import { DEFAULT_TEMPLATE, type CustomTemplate } from './template';
 import { clipFields } from '../../../test/helpers/arbitraries';
 import { makeClip, NOW } from '../../../test/helpers/clips';
@@ -67,7 +67,7 @@ describe('front matter round trip (fast-check)', () => {
             from: clip.url,
             tags: postTags(f.site, f.tags),
             comments: true,
-            categories: postTags(f.site, []),
+            categories: postTags(jekyllCategory(f.site), []),
           });
           const jekyll = readFrontMatter(files.jekyll!, version);
           expect({ ...jekyll, date: instant(jekyll.date) }).toEqual({

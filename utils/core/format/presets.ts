@@ -1,6 +1,6 @@
 // The export presets: one clip in, one file (its path in the preset's layout, and its text) out.
 
-import { archivePost, archivePostFileName, cleanTitle, postTags } from './archive-post';
+import { archivePost, archivePostFileName, cleanTitle, jekyllCategory, postTags } from './archive-post';
 import { isoDay } from './dates';
 import { safeSegment } from './file-names';
 import { blockList, flowList, frontMatter, quotedLine, scalarLine } from './front-matter';
@@ -113,15 +113,6 @@ function markdownBody(clip: ExportClip, target: MarkdownTarget, options: ExportO
 }
 
 const withBody = (head: string, body: string) => (body === '' ? head : `${head}\n${body}\n`);
-
-/**
- * Jekyll puts categories in post URLs and parses each as a URI: a category with a colon whose
- * prefix is no URI scheme (`BBC News: World`, `1:20`) crashes the whole build. Colons become
- * dashes in categories (tags keep the name as it is).
- */
-export function jekyllCategory(site: string): string {
-  return site.replace(/\s*:\s*/g, ' - ').trim();
-}
 
 function jekyllPost(clip: ExportClip, options: ExportOptions, now: number): string {
   const f = postFields(clip, now);
