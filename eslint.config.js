@@ -51,6 +51,9 @@ const CONTENT_SCRIPT = rule(
   SPEC('pages'),
 );
 
+const E2E = rule('bench/ and e2e/ share test/harness instead of importing each other.', SPEC('e2e'));
+const BENCH = rule('bench/ and e2e/ share test/harness instead of importing each other.', SPEC('bench'));
+
 const restrict = (...rules) => ['error', { patterns: rules.map((r) => ({ regex: r.regex.length === 1 ? r.regex[0] : r.regex.map((x) => `(?:${x})`).join('|'), message: r.message })) }];
 
 /** Globals of a browser or an extension, which the core takes as parameters instead. */
@@ -83,5 +86,7 @@ export default tseslint.config(
   { files: ['components/**'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(WORKER, BROWSER_IN_COMPONENTS, ENTRYPOINTS, TEST_CODE) } },
   { files: ['entrypoints/clipper.ts'], rules: { 'no-restricted-imports': restrict(CONTENT_SCRIPT, UI, ENTRYPOINTS, TEST_CODE) } },
   { files: ['entrypoints/background.ts'], rules: { 'no-restricted-imports': restrict(PAGES, UI, ENTRYPOINTS, TEST_CODE) } },
+  { files: ['bench/**'], rules: { 'no-restricted-imports': restrict(E2E) } },
+  { files: ['e2e/**', 'test/harness/**'], rules: { 'no-restricted-imports': restrict(BENCH) } },
   { files: ['entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/library/**'], rules: { 'no-restricted-imports': restrict(WORKER, ENTRYPOINTS, TEST_CODE) } },
 );

@@ -48,6 +48,9 @@ const VIOLATIONS: Record<string, Case> = {
   'a component imports a fixture': { file: 'components/X.tsx', code: "import { VECTORS as x } from '@/test/fixtures/hostile/purify-vectors';", fires: 'never imports test code' },
   'a page client imports vitest': { file: 'utils/pages/x.ts', code: "import { vi as x } from 'vitest';", fires: 'never imports test code' },
   'a source module imports the bench': { file: 'utils/protocol/x.ts', code: "import { x } from '../../bench/lib/export-clips';", fires: 'never imports test code' },
+  'a benchmark imports an e2e test module': { file: 'bench/x.ts', code: "import { x } from '../e2e/clipper.e2e';", fires: 'share test/harness' },
+  'an e2e test imports a benchmark module': { file: 'e2e/x.e2e.ts', code: "import { x } from '../bench/lib/export-clips';", fires: 'share test/harness' },
+  'the harness imports a benchmark module': { file: 'test/harness/x.ts', code: "import { x } from '../../bench/lib/source-map';", fires: 'share test/harness' },
 };
 
 /** What each context is meant to import: the rules must let these through. */
@@ -66,6 +69,10 @@ const ALLOWED: Record<string, Omit<Case, 'fires'>> = {
     code: "import { useState } from 'preact/hooks';\nimport type { PopupClient } from '@/utils/pages/popup-client';\nimport type { Clip } from '@/utils/core/model/types';\nconst x = useState as unknown as PopupClient | Clip;",
   },
   'the content script imports the extraction core': { file: 'entrypoints/clipper.ts', code: "import { extractDraft as x } from '@/utils/core/extract/extract-draft';" },
+  'a benchmark and an e2e test import the harness and the driver': {
+    file: 'bench/x.ts',
+    code: "import { loadCorpus } from '../test/harness/corpus-pages';\nimport { launchClipper } from '../cli/headless';\nconst x = [loadCorpus, launchClipper];",
+  },
   'a unit test imports its helpers': { file: 'utils/worker/x.test.ts', code: "import { JSDOM } from 'jsdom';\nimport { draft } from '../../test/helpers/drafts';\nconst x = [JSDOM, draft];" },
 };
 
