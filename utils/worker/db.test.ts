@@ -18,9 +18,9 @@ import {
   updateClip,
   type ClipperDb,
 } from './db';
-import { stageTerms, type PendingRecord } from './search-index';
-import { indexTerms } from '../core/search/search-terms';
+import { stageTerms } from './search-index';
 import { makeDraft } from '../../test/helpers/drafts';
+import { fixtureClips, fixtureContents, readDbFixtures, seedDbFixture } from '../../test/harness/db-fixtures';
 
 let dbCount = 0;
 const freshDb = () => openClipperDb(`test-db-${++dbCount}`);
@@ -44,7 +44,7 @@ describe('schema', () => {
     const clips = tx.objectStore('clips');
     expect([...clips.indexNames].sort()).toEqual(['by-clippedAt', 'by-publishedAt', 'by-siteName', 'by-tag', 'by-updatedAt', 'by-urlKey']);
     expect(clips.index('by-urlKey').multiEntry).toBe(true);
-    expect(tx.objectStore('pending').index('by-term').multiEntry).toBe(true);
+    expect([...tx.objectStore('pending').indexNames]).toEqual([]);
     db.close();
   });
 
@@ -362,16 +362,6 @@ describe('the search index across merges', () => {
     expect(await searchClipSeqs(db, '台风')).toEqual([a.clip.seq]);
   });
 
-  it('finds clips staged by the previous release (terms in the indexed field) and merges them', async () => {
-    const db = await freshDb();
-    await db.put('pending', { seq: 7, terms: indexTerms('<p>台风</p> typhoon') } as PendingRecord);
-    expect(await searchClipSeqs(db, '台风')).toEqual([7]);
-    expect(await searchClipSeqs(db, 'typh')).toEqual([7]);
-    await mergeSearchIndex(db);
-    expect(await searchClipSeqs(db, '台风')).toEqual([7]);
-    expect(await db.count('pending')).toBe(0);
-  });
-
   it('numbers clips once and never reuses a number', async () => {
     const db = await freshDb();
     const a = await saveDraft(db, makeDraft({ url: 'https://news.example/a', pageUrl: 'https://news.example/a' }), options(1));
@@ -401,11 +391,11 @@ describe('upgrades', () => {
     v1.close();
   }
 
-  it('version 1 → 2 keeps every clip and indexes it for search', async () => {
+  it('version 1 → 2 keeps every clip, numbers it and indexes it for search', async () => {
     const name = `test-db-${++dbCount}`;
     await writeVersion1(name);
     const db = await openClipperDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect((await listClips(db)).map((c) => c.title)).toEqual(['旧版本的剪藏']);
     expect((await getClip(db, 'v1-clip'))?.contentHtml).toBe('<p>升级以后仍然可以搜索。</p>');
     expect(await searchClipIds(db, '搜索')).toEqual(['v1-clip']);
@@ -417,5 +407,73 @@ describe('upgrades', () => {
     // The upgraded database still dedupes against the old clip.
     const again = await saveDraft(db, makeDraft({ title: '旧版本的剪藏', contentHtml: '<p>升级以后仍然可以搜索。</p>' }), options(9));
     expect(again.created).toBe(false);
+  });
+
+  /** Each store's key path and indexes: what the upgrade must leave equal to a new database's. */
+  function schemaOf(db: ClipperDb) {
+    const tx = db.transaction([...db.objectStoreNames]);
+    return [...db.objectStoreNames].sort().map((name) => {
+      const store = tx.objectStore(name);
+      const indexes = [...store.indexNames].map((i) => store.index(i)).map(({ name, keyPath, multiEntry, unique }) => ({ name, keyPath, multiEntry, unique }));
+      return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+    });
+  }
+
+  async function expectSearches(db: ClipperDb, searches: Record<string, string[]>) {
+    const found: Record<string, string[] | undefined> = {};
+    for (const query of Object.keys(searches)) found[query] = (await searchClipIds(db, query))?.sort();
+    expect(found).toEqual(searches);
+  }
+
+  // Each fixture was written by the code of that version itself (see its `$comment`).
+  describe.each(readDbFixtures())('a database as $file holds it', (fixture) => {
+    it(`upgrades to version ${DB_VERSION} with every clip, revision and search answer intact`, async () => {
+      const name = `test-db-${++dbCount}`;
+      const marks = globalThis as unknown as { __oldClosed?: boolean };
+      marks.__oldClosed = false;
+      await seedDbFixture({ ...fixture, name });
+      const db = await openClipperDb(name);
+      expect(marks.__oldClosed).toBe(true);
+      expect(db.version).toBe(DB_VERSION);
+      // Stores and indexes as a new database has them: `by-term` (and version 2's first `search` store) gone.
+      const fresh = await freshDb();
+      expect(schemaOf(db)).toEqual(schemaOf(fresh));
+      fresh.close();
+
+      const clips = fixtureClips(fixture);
+      const listed = await listClips(db);
+      expect(listed.map((c) => c.id).sort()).toEqual(clips.map((c) => c.id).sort());
+      expect(new Set(listed.map((c) => c.seq)).size).toBe(clips.length);
+      for (const summary of clips) {
+        const { id, contentHtml, revisions, original } = fixtureContents(fixture).find((c) => c.id === summary.id)!;
+        expect(id).toBe(summary.id);
+        expect(await getClip(db, summary.id)).toEqual({ ...summary, seq: summary.seq ?? expect.any(Number), contentHtml, revisions, ...(original ? { original } : {}) });
+      }
+
+      // The stored index in version 3's form: terms under `words`, postings under [term, segment].
+      for (const record of await db.getAll('pending')) expect(Object.keys(record).sort()).toEqual(['seq', 'words']);
+      const postingKeys = await db.getAllKeys('postings');
+      const postingLists = await db.getAll('postings');
+      postingKeys.forEach(([term, segment], i) => {
+        expect(typeof term).toBe('string');
+        for (const seq of postingLists[i]!) expect(Math.floor(seq / 2048)).toBe(segment);
+      });
+
+      await expectSearches(db, fixture.searches);
+      await mergeSearchIndex(db);
+      await expectSearches(db, fixture.searches);
+
+      // A new clip is numbered after the upgraded ones, and found.
+      const next = await saveDraft(db, makeDraft({ url: 'https://news.example/after', pageUrl: 'https://news.example/after', contentHtml: '<p>升级之后的新剪藏</p>' }), options(1));
+      expect(next.clip.seq).toBeGreaterThan(Math.max(...listed.map((c) => c.seq)));
+      expect(await searchClipIds(db, '新剪藏')).toEqual([next.clip.id]);
+      // Deleting everything leaves no posting behind: the upgraded index knew where each clip's terms were.
+      await deleteClips(db, [...clips.map((c) => c.id), next.clip.id]);
+      await mergeSearchIndex(db);
+      expect(await db.count('postings')).toBe(0);
+      expect(await db.count('docTerms')).toBe(0);
+      for (const query of Object.keys(fixture.searches)) expect(await searchClipIds(db, query)).toEqual([]);
+      db.close();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { createIndexStores, INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores } from './search-index';
+import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores, type PendingRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
 import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary } from '../core/model/types';
@@ -9,7 +9,7 @@ import { articleUrlKeys } from '../core/model/url';
 // through messages. Schema changes only ever append a step to the ladder in `openClipperDb`.
 
 export const DB_NAME = 'news-clipper';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Article bodies live apart from summaries so that lists never load them. */
 export interface ClipContent {
@@ -62,19 +62,14 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
       }
       if (oldVersion < 2) {
         transaction.objectStore('clips').createIndex('by-tag', 'tags', { multiEntry: true });
-        createIndexStores(db);
+        db.createObjectStore('postings');
+        // Version 3 drops this index; the typed schema, which is version 3's, no longer names it.
+        unwrap(db.createObjectStore('pending', { keyPath: 'seq' })).createIndex('by-term', 'terms', { multiEntry: true });
+        db.createObjectStore('docTerms', { keyPath: 'seq' });
         db.createObjectStore('meta');
-        // Number and index what version 1 stored.
-        let seq = 0;
-        let cursor = await transaction.objectStore('clips').openCursor();
-        while (cursor) {
-          const summary = { ...cursor.value, seq: ++seq };
-          const content = await transaction.objectStore('contents').get(summary.id);
-          await Promise.all([cursor.update(summary), stageTerms(transaction, seq, termsOf(summary, content?.contentHtml ?? ''))]);
-          cursor = await cursor.continue();
-        }
-        await transaction.objectStore('meta').put(seq + 1, 'nextSeq');
+        await numberAndIndex(transaction);
       }
+      if (oldVersion < 3) await upgradeTo3(db, transaction);
     },
     // An old popup or worker holding the database open must not block a newer version forever.
     blocking(_currentVersion, _blockedVersion, event) {
@@ -85,6 +80,62 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
       console.warn(`The clip library (version ${currentVersion}) is still open elsewhere; its upgrade waits for it to close.`);
     },
   });
+}
+
+type UpgradeTx = IDBPTransaction<ClipperDbSchema, Stores[], 'versionchange'>;
+
+/** Numbers the clips stored before there were numbers, and stages their terms for the search index. */
+async function numberAndIndex(transaction: UpgradeTx): Promise<void> {
+  let seq = 0;
+  let cursor = await transaction.objectStore('clips').openCursor();
+  while (cursor) {
+    const summary = { ...cursor.value, seq: ++seq };
+    const content = await transaction.objectStore('contents').get(summary.id);
+    await Promise.all([cursor.update(summary), stageTerms(transaction, seq, termsOf(summary, content?.contentHtml ?? ''))]);
+    cursor = await cursor.continue();
+  }
+  await transaction.objectStore('meta').put(seq + 1, 'nextSeq');
+}
+
+/** Version 3's posting segment: a frozen copy, since a later segment size would need its own step. */
+const V3_SEGMENT = 2048;
+
+/**
+ * Version 2's search index changed shape three times within version 2 (see the history of
+ * search-index.ts). Its first release kept one `search` store of each clip's terms and numbered no
+ * clips; the second kept postings under the bare term; the third under [term, segment]; the last
+ * wrote pending terms under `words`, out of sight of the `by-term` index on `terms`, which nothing
+ * reads since. Version 3 is that last shape without the index, whichever of them a database holds.
+ */
+async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: UpgradeTx): Promise<void> {
+  const raw = unwrap(db);
+  if (raw.objectStoreNames.contains('search')) {
+    // Nothing of it carries over: the clips are numbered and their terms staged anew.
+    raw.deleteObjectStore('search');
+    db.createObjectStore('postings');
+    db.createObjectStore('pending', { keyPath: 'seq' });
+    db.createObjectStore('docTerms', { keyPath: 'seq' });
+    db.createObjectStore('meta');
+    await numberAndIndex(transaction);
+    return;
+  }
+  const pending = transaction.objectStore('pending');
+  pending.deleteIndex('by-term');
+  for (let cursor = await pending.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { seq, terms } = cursor.value as PendingRecord & { terms?: string[] };
+    if (terms) await cursor.update({ seq, words: terms });
+  }
+  // String keys sort before every array key: this range holds exactly the bare-term postings.
+  const postings = transaction.objectStore('postings');
+  for (let cursor = await postings.openCursor(IDBKeyRange.bound('', [], false, true)); cursor; cursor = await cursor.continue()) {
+    const term = cursor.key as unknown as string;
+    const bySegment = new Map<number, number[]>();
+    for (const seq of cursor.value) {
+      const segment = Math.floor(seq / V3_SEGMENT);
+      (bySegment.get(segment) ?? bySegment.set(segment, []).get(segment)!).push(seq);
+    }
+    await Promise.all([...[...bySegment].map(([segment, seqs]) => postings.put(Uint32Array.from(seqs), [term, segment])), cursor.delete()]);
+  }
 }
 
 /** Whether `error` (or what it wraps) says the browser's storage quota for the extension is used up. */

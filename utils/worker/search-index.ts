@@ -14,6 +14,8 @@ import { queryTerms, type QueryTerm } from '../core/search/search-terms';
 //   into a library of 10,000 clips against 7 ms into an empty one, in Chromium).
 // - `docTerms`: each clip's terms as of the last merge, so a merge knows what to take out.
 // `mergePending` folds pending records into postings, a few hundred clips at a time.
+// The stores, their keys and their records are the database's schema: `openClipperDb`'s upgrade
+// ladder (db.ts) creates them, and a change to any of them (SEGMENT included) is a step there.
 
 export const MERGE_AT = 256;
 const SEGMENT = 2048;
@@ -23,22 +25,15 @@ export interface PendingEntry {
   terms: string[];
 }
 
-/**
- * A pending record. Version 2 of the database keeps a multi-entry index on `terms` (see above);
- * records are now written with their terms under `words`, which that index does not see. Records
- * written before still have `terms` and are read alike until the next merge clears them.
- */
+/** A pending record (its terms are `words`: version 2 indexed `terms`, which version 3 rewrote). */
 export interface PendingRecord {
   seq: number;
-  words?: string[];
-  terms?: string[];
+  words: string[];
 }
-
-const wordsOf = (record: PendingRecord): string[] => record.words ?? record.terms ?? [];
 
 export interface IndexStores {
   postings: { key: [string, number]; value: Uint32Array };
-  pending: { key: number; value: PendingRecord; indexes: { 'by-term': string } };
+  pending: { key: number; value: PendingRecord };
   docTerms: { key: number; value: PendingEntry };
 }
 
@@ -49,12 +44,6 @@ type AnyDb = IDBPDatabase<any>;
 type AnyTx = IDBPTransaction<any, any, 'readwrite' | 'versionchange'>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-export function createIndexStores(db: AnyDb): void {
-  db.createObjectStore('postings');
-  db.createObjectStore('pending', { keyPath: 'seq' }).createIndex('by-term', 'terms', { multiEntry: true });
-  db.createObjectStore('docTerms', { keyPath: 'seq' });
-}
-
 /**
  * The pending clips' terms, in memory: the worker is the only writer, so it can keep them up to
  * date as its writes commit, and a search looks terms up here instead of in a stored index.
@@ -64,7 +53,7 @@ class PendingTerms {
   private readonly byTerm = new Map<string, Set<number>>();
 
   constructor(records: PendingRecord[]) {
-    for (const record of records) this.set(record.seq, wordsOf(record));
+    for (const record of records) this.set(record.seq, record.words);
   }
 
   set(seq: number, terms: string[]): void {
@@ -150,7 +139,7 @@ function unionSorted(lists: ArrayLike<number>[]): number[] {
 /** Folds pending clips into the postings. Answers how many clips it merged. */
 export async function mergePending(db: AnyDb): Promise<number> {
   const tx = db.transaction([...INDEX_STORES], 'readwrite');
-  const pending = ((await tx.objectStore('pending').getAll()) as PendingRecord[]).map((r): PendingEntry => ({ seq: r.seq, terms: wordsOf(r) }));
+  const pending = ((await tx.objectStore('pending').getAll()) as PendingRecord[]).map((r): PendingEntry => ({ seq: r.seq, terms: r.words }));
   // Keyed by `term\u0000segment`: one entry per posting list the merge rewrites.
   const adds = new Map<string, number[]>();
   const removes = new Map<string, Set<number>>();
