@@ -12,7 +12,10 @@ const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  manifest: ({ browser, mode, manifestVersion }) => ({
+  // Firefox too ships MV3 (WXT would default it to MV2): one manifest version, one set of APIs
+  // (`action`, optional host permissions, a background that may stop) for both browsers. See README.
+  manifestVersion: 3,
+  manifest: ({ browser, mode }) => ({
     // Translated in public/_locales; the browser's language picks one (and the pages follow it).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,14 +24,11 @@ export default defineConfig({
     // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
     permissions: ['activeTab', 'scripting', 'clipboardWrite', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
-    // MV3 lists optional hosts apart; MV2 (Firefox) lists them among the optional permissions.
-    ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_HOSTS } : { optional_permissions: OPTIONAL_HOSTS }),
+    optional_host_permissions: OPTIONAL_HOSTS,
     // Extension pages run only their own scripts; no plugins, no <base>, no form posts, never framed
     // by others. Images stay allowed (no img-src): the preview shows the article's own images. The
     // preview's srcdoc frame inherits this policy and adds its own stricter one.
-    ...(manifestVersion === 3
-      ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }
-      : { content_security_policy: EXTENSION_PAGES_CSP }),
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     commands: {
       'clip-page': {
         suggested_key: { default: 'Alt+Shift+K' },

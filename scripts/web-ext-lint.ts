@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 // a known, explained finding (docs/web-ext-lint.md). Findings are recognised by the code around the
 // flagged position, not by line and column, which move with every build. A new `innerHTML` (or any
 // other finding) in our own code therefore fails `npm test`.
-// Usage: tsx scripts/web-ext-lint.ts .output/firefox-mv2
+// Usage: tsx scripts/web-ext-lint.ts .output/firefox-mv3
 // (Minified names may hold `$`: signatures match identifiers as [\w$]+.)
 
 interface Finding {
