@@ -89,6 +89,7 @@ function readJsonLd(doc: Document): LdNode[] {
 
 export const ldTypes = (n: LdNode) => [n['@type']].flat().filter((t): t is string => typeof t === 'string');
 const isLdArticle = (n: LdNode) => ldTypes(n).some((t) => /(?:Article|Posting|Report)$/i.test(t));
+
 /** Strings of a JSON-LD value: plain strings, `name`s (or `url`s) of objects, `@id` references resolved. */
 export function ldStrings(c: Context, value: unknown, key: 'name' | 'url' = 'name'): string[] {
   if (typeof value === 'string') return [value];
