@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/utils/core/model/errors';
-import { NO_FILTERS, facets, visibleClips, type LibraryFilters } from '@/utils/core/library/library-view';
 import type { DirectoryHandle } from '@/utils/pages/folder-memory';
 import type { PopupClient } from '@/utils/pages/popup-client';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '@/utils/core/model/types';
@@ -13,6 +12,9 @@ import { FilterBar } from './FilterBar';
 import { useT } from './i18n-context';
 import { SearchBar } from './SearchBar';
 import { UndoBar } from './UndoBar';
+import { useClipList } from './use-clip-list';
+import { useSearch } from './use-search';
+import { useSelection } from './use-selection';
 
 interface PopupAppProps {
   client: PopupClient;
@@ -24,9 +26,6 @@ interface PopupAppProps {
   firstScreen?: Promise<ClipSummary[]>;
 }
 
-/** Rows that fill the popup, loaded before the rest of the library. */
-export const FIRST_SCREEN = 30;
-
 interface Notice {
   message: string;
   undo?: Clip[];
@@ -36,12 +35,6 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   const t = useT();
   const [clipState, setClipState] = useState<ClipState>({ kind: 'idle' });
   const [hasSelection, setHasSelection] = useState(false);
-  const [clips, setClips] = useState<ClipSummary[]>();
-  const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<Set<number>>();
-  const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [anchor, setAnchor] = useState<string>();
   const [activeIndex, setActiveIndex] = useState(-1);
   const [detail, setDetail] = useState<Clip>();
   const [notice, setNotice] = useState<Notice>();
@@ -49,7 +42,6 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   const [includeImages, setIncludeImages] = useState(false);
   const [folder, setFolder] = useState<DirectoryHandle>();
   const noticeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const searchSeq = useRef(0);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const showNotice = useCallback(
@@ -61,19 +53,11 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     [noticeMs],
   );
 
-  const refresh = useCallback(
-    () => client.listClips().then(setClips, (error: unknown) => showNotice({ message: t('loadFailed', errorText(error)) })),
-    [client, showNotice, t],
-  );
-  // The first screenful comes first and is painted; only then is the whole library (for search
-  // and filters) asked for, so its larger answer cannot hold up the first rows.
-  // A layout effect: the answer may be in already, and is then drawn now rather than after a frame.
-  useLayoutEffect(() => {
-    (firstScreen ?? client.listClips(FIRST_SCREEN))
-      .then((first) => setClips((before) => before ?? first))
-      .catch(() => {})
-      .then(() => requestAnimationFrame(() => void refresh()));
-  }, [client, refresh, firstScreen]);
+  const onLoadFailed = useCallback((error: unknown) => showNotice({ message: t('loadFailed', errorText(error)) }), [showNotice, t]);
+  const { clips, refresh } = useClipList({ client, firstScreen, onLoadFailed });
+  const { query, setQuery, filters, setFilters, shown, sites, tags, filtered, clear: clearSearch } = useSearch(client, clips);
+  const { selected, toggle: toggleSelect, selectAll, clear: clearSelection, selectedIds } = useSelection(shown);
+
   useEffect(() => {
     client.folders?.remembered().then(setFolder, () => undefined);
     // The setting is read by the export code, which loads after the first render.
@@ -82,29 +66,6 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   useEffect(() => {
     if (!asTab) client.hasSelection().then(setHasSelection, () => setHasSelection(false));
   }, [client, asTab]);
-
-  // Answers can arrive out of order while the user types: only the latest query's answer counts.
-  const runSearch = useCallback(
-    async (text: string) => {
-      const seq = ++searchSeq.current;
-      const ids = text.trim() ? await client.searchClips(text).catch(() => null) : null;
-      if (seq !== searchSeq.current) return;
-      setMatches(ids ? new Set(ids) : undefined);
-      // Marks for the benchmark: from the keystroke to the frame that shows its results.
-      requestAnimationFrame(() => performance.mark('clipper:search-shown', { detail: text }));
-    },
-    [client],
-  );
-  // Asked as soon as the query is rendered, not a frame later (as `useEffect` would): each
-  // keystroke's results come that much sooner.
-  useLayoutEffect(() => void runSearch(query), [query, runSearch]);
-  // For the benchmark: the frame that first shows rows (or the empty library's message).
-  useEffect(() => {
-    if (clips) requestAnimationFrame(() => performance.mark('clipper:first-rows'));
-  }, [clips !== undefined]);
-
-  const shown = useMemo(() => (clips ? visibleClips(clips, matches, filters) : []), [clips, matches, filters]);
-  const { sites, tags } = useMemo(() => facets(clips ?? []), [clips]);
 
   async function clip(mode: ExtractMode) {
     setClipState({ kind: 'working' });
@@ -163,7 +124,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   const deleteIds = (ids: string[]) =>
     attempt(async () => {
       const deleted = await client.deleteClips(ids);
-      setSelected(new Set());
+      clearSelection();
       await refresh();
       if (deleted.length > 0)
         showNotice({ message: deleted.length === 1 ? t('deletedOne', deleted[0]!.title) : t('deletedMany', deleted.length), undo: deleted });
@@ -186,19 +147,6 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
       await refresh();
       showNotice({ message: t('editSaved') });
     });
-
-  function toggleSelect(c: ClipSummary, shiftKey: boolean) {
-    const next = new Set(selected);
-    if (shiftKey && anchor) {
-      const from = shown.findIndex((s) => s.id === anchor);
-      const to = shown.findIndex((s) => s.id === c.id);
-      if (from !== -1 && to !== -1) for (const s of shown.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(s.id);
-    } else if (!next.delete(c.id)) next.add(c.id);
-    setAnchor(c.id);
-    setSelected(next);
-  }
-
-  const selectedIds = () => shown.filter((c) => selected.has(c.id)).map((c) => c.id);
 
   function onListKey(event: KeyboardEvent) {
     const current = shown[activeIndex];
@@ -223,7 +171,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
         break;
       case 'Escape':
         if (selected.size === 0) return;
-        setSelected(new Set());
+        clearSelection();
         break;
       default:
         return;
@@ -264,7 +212,6 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   }, []);
 
   const saved = clipState.kind === 'done' && clipState.outcome.status === 'saved' ? clipState.outcome.clip : undefined;
-  const filtered = query.trim() !== '' || filters !== NO_FILTERS;
   return (
     <main class={asTab ? 'popup as-tab' : 'popup'}>
       <header class="top">
@@ -300,14 +247,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
             <p class="count" aria-live="polite">
               {t('resultsCount', shown.length, clips.length)}
               {filtered && (
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => {
-                    setQuery('');
-                    setFilters(NO_FILTERS);
-                  }}
-                >
+                <button type="button" class="link" onClick={clearSearch}>
                   {t('clearFilters')}
                 </button>
               )}
@@ -317,8 +257,8 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
             <BulkBar
               count={selected.size}
               resultCount={shown.length}
-              onSelectAll={() => setSelected(new Set(shown.map((c) => c.id)))}
-              onClear={() => setSelected(new Set())}
+              onSelectAll={selectAll}
+              onClear={clearSelection}
               onAddTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [tag], []), await refresh()))}
               onRemoveTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [], [tag]), await refresh()))}
               onExport={() => {

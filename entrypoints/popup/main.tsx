@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n-context';
-import { FIRST_SCREEN, PopupApp } from '@/components/PopupApp';
+import { PopupApp } from '@/components/PopupApp';
+import { FIRST_SCREEN } from '@/components/use-clip-list';
 import { deferredClient, firstScreenCalls, targetTabId } from '@/utils/pages/deferred-client';
 import { pageTranslator } from '@/utils/pages/page-language';
 import { requestPersistentStorage } from '@/utils/pages/persist-storage';

@@ -82,7 +82,7 @@ function splitNames(value: string): string[] {
 
 /**
  * The site's names, lower-cased: what a credit naming the site is compared with (a list, or an
- * object that reads some of them only when needed; see metadata.ts).
+ * object that reads some of them only when needed; see site-name-rules.ts).
  */
 export interface LowerCaseSiteNames {
   includes(name: string): boolean;

@@ -1,6 +1,6 @@
 // Headlines out of page titles: sites append their name, and in `<title>` often their sections
 // too ("A | 大纪元", "A_网易新闻", "A - BBC News", "A @ blog :: platform ::", "A [Site]"). String
-// rules only; which names count as the site's comes from the page (see metadata.ts).
+// rules only; which names count as the site's comes from the page (see site-name-rules.ts).
 
 import { countScripts, looseKey } from './text';
 
@@ -12,7 +12,7 @@ const BRACKETED_TAIL = /\s*(?:\[([^\]]+)\]|＜([^＞]+)＞|【([^】]+)】)$/u;
 
 /**
  * The site's names as loose keys (`looseKey`): a list, or an object that reads some of them only
- * when a check needs them (see metadata.ts).
+ * when a check needs them (see site-name-rules.ts).
  */
 export interface SiteNames {
   includes(key: string): boolean;
