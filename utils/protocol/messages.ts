@@ -1,6 +1,5 @@
-import type { ImportDraft } from '../worker/db';
 import { isClip, isClipEdit, isDraft, isId, isObject, isString, isStringArray } from '../core/model/shapes';
-import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '../core/model/types';
+import type { Clip, ClipEdit, ClipSummary, ExtractMode, ImportDraft } from '../core/model/types';
 
 // The one message protocol between extension pages and the background worker. Each message has
 // a typed request and response; the worker validates every request at the boundary and answers
