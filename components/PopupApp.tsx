@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorText } from '@/utils/core/model/errors';
+import { errorMessage } from '@/utils/core/i18n/reasons';
+import { reasonOf } from '@/utils/core/model/reasons';
 import { NO_FILTERS, facets, visibleClips, type LibraryFilters } from '@/utils/core/library/library-view';
 import type { DirectoryHandle } from '@/utils/pages/folder-memory';
 import type { PopupClient } from '@/utils/pages/popup-client';
@@ -62,7 +63,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   );
 
   const refresh = useCallback(
-    () => client.listClips().then(setClips, (error: unknown) => showNotice({ message: t('loadFailed', errorText(error)) })),
+    () => client.listClips().then(setClips, (error: unknown) => showNotice({ message: t('loadFailed', errorMessage(error, t)) })),
     [client, showNotice, t],
   );
   // The first screenful comes first and is painted; only then is the whole library (for search
@@ -108,7 +109,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
 
   async function clip(mode: ExtractMode) {
     setClipState({ kind: 'working' });
-    const outcome = await client.clipTab(mode).catch((error: unknown) => ({ status: 'failed' as const, message: errorText(error) }));
+    const outcome = await client.clipTab(mode).catch((error: unknown) => ({ status: 'failed' as const, reason: reasonOf(error) }));
     setClipState({ kind: 'done', outcome });
     if (outcome.status === 'saved') {
       setActiveIndex(-1);
@@ -121,7 +122,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     try {
       await action();
     } catch (error) {
-      showNotice({ message: t('failed', errorText(error)) });
+      showNotice({ message: t('failed', errorMessage(error, t)) });
     }
   }
 
