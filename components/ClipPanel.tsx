@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '@/utils/core/i18n';
+import { reasonText } from '@/utils/core/i18n/reasons';
 import type { ClipOutcome } from '@/utils/protocol/messages';
 import { useT } from './i18n-context';
 
@@ -14,7 +15,7 @@ interface ClipPanelProps {
 }
 
 function outcomeText(outcome: ClipOutcome, t: Translate): string {
-  if (outcome.status !== 'saved') return outcome.message;
+  if (outcome.status !== 'saved') return reasonText(outcome.reason, t);
   const { clip } = outcome;
   let text = !outcome.created
     ? outcome.revisionAdded

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '@/utils/core/model/errors';
+import { errorMessage } from '@/utils/core/i18n/reasons';
 import type { DirectoryHandle } from '@/utils/pages/folder-memory';
 import type { FailedImage } from '@/utils/core/format/zip';
 import type { PopupClient } from '@/utils/pages/popup-client';
@@ -93,9 +93,9 @@ export function ExportJob({ job, client, onClose, noticeMs }: ExportJobProps) {
     }
 
     (job.kind === 'zip' ? runZip(job.ids, job.images) : runFolder(job.ids, job.folder)).catch((error: unknown) => {
-      if (signal.aborted) report(job.kind === 'zip' ? t('exportCancelled') : t('failed', errorText(error)));
+      if (signal.aborted) report(job.kind === 'zip' ? t('exportCancelled') : t('failed', errorMessage(error, t)));
       else if ((error as { name?: string } | null)?.name === 'AbortError') close.current(); // the folder picker was closed
-      else report(t('failed', errorText(error)), true);
+      else report(t('failed', errorMessage(error, t)), true);
     });
     return () => controller.abort();
     // One run per job: the job object is replaced for a new export.

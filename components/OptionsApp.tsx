@@ -3,6 +3,7 @@ import type { HtmlParser } from '@/utils/core/format/html-parser';
 import { PRESETS, exportClip, type PresetId } from '@/utils/core/format/presets';
 import { TEMPLATE_HELP, TemplateError, checkTemplate, type CustomTemplate } from '@/utils/core/format/template';
 import { errorText } from '@/utils/core/model/errors';
+import { errorMessage } from '@/utils/core/i18n/reasons';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/settings';
 import type { Clip } from '@/utils/core/model/types';
@@ -56,7 +57,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     try {
       setStatus(await action());
     } catch (error) {
-      setStatus(t('failed', errorText(error)));
+      setStatus(t('failed', errorMessage(error, t)));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import type { ClipOutcome } from '@/utils/protocol/messages';
 import type { PopupClient } from '@/utils/pages/popup-client';
 import type { Clip, ClipSummary, ExtractMode } from '@/utils/core/model/types';
 import { makeDraft } from '@/test/helpers/drafts';
+import { reason, ReasonError } from '@/utils/core/model/reasons';
 import { dictionaryFor, translator } from '@/utils/core/i18n';
 import { I18n } from './i18n-context';
 import { PopupApp } from './PopupApp';
@@ -48,7 +49,7 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
   const client: PopupClient = {
     async clipTab(mode) {
       log.modes.push(mode);
-      const outcome = outcomes[mode] ?? { status: 'failed', message: 'no outcome' };
+      const outcome = outcomes[mode] ?? { status: 'failed', reason: reason('not-an-article') };
       if (outcome.status === 'saved') store.set(outcome.clip.id, clipOf(outcome.clip.id, outcome.clip.title, 10));
       return outcome;
     },
@@ -139,10 +140,11 @@ describe('clipping', () => {
   });
 
   it('offers the whole page only after no article was found', async () => {
-    const { client, log } = fakeClient({ article: { status: 'no-article', message: 'No article was found on this page.' }, 'full-page': saved('whole', 'Whole page') });
+    const { client, log } = fakeClient({ article: { status: 'no-article', reason: reason('no-article') }, 'full-page': saved('whole', 'Whole page') });
     renderApp(client);
     expect(screen.queryByRole('button', { name: 'Clip the whole page' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
+    await screen.findByText('No article was found on this page. You can clip the whole page instead.');
     fireEvent.click(await screen.findByRole('button', { name: 'Clip the whole page' }));
     await screen.findByText('Saved: Whole page');
     expect(log.modes).toEqual(['article', 'full-page']);
@@ -168,9 +170,26 @@ describe('clipping', () => {
   });
 
   it('shows why a page cannot be clipped', async () => {
-    renderApp(fakeClient({ article: { status: 'unclippable', message: 'Browser pages cannot be clipped.' } }).client);
+    renderApp(fakeClient({ article: { status: 'unclippable', reason: reason('tab-browser-page') } }).client);
     fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
-    expect((await screen.findByText('Browser pages cannot be clipped.')).getAttribute('data-status')).toBe('unclippable');
+    const status = await screen.findByText('Browser and extension pages cannot be clipped: open an article on the web and try again.');
+    expect(status.getAttribute('data-status')).toBe('unclippable');
+  });
+
+  it('says why in the interface’s language, with the reason’s parameters', async () => {
+    renderApp(fakeClient({ article: { status: 'failed', reason: reason('extract-timeout', { seconds: 120 }) } }).client, 'zh-TW');
+    fireEvent.click(screen.getByRole('button', { name: '剪藏此頁' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      '讀取此頁面耗時太久（超過 120 秒），因此未儲存任何內容。請等它載入完畢，或選取文章的文字後剪藏選取內容。',
+    );
+  });
+
+  it('words an error of the transport, such as a worker that did not answer', async () => {
+    const { client } = fakeClient();
+    client.clipTab = () => Promise.reject(new ReasonError(reason('no-answer')));
+    renderApp(client, 'zh-CN');
+    fireEvent.click(screen.getByRole('button', { name: '剪藏此页' }));
+    expect((await screen.findByRole('status')).textContent).toBe('本扩展没有响应。请重新载入扩展后再试。');
   });
 });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '@/utils/core/model/errors';
+import { errorMessage } from '@/utils/core/i18n/reasons';
+import { reasonOf } from '@/utils/core/model/reasons';
 import type { DirectoryHandle } from '@/utils/pages/folder-memory';
 import type { PopupClient } from '@/utils/pages/popup-client';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '@/utils/core/model/types';
@@ -53,7 +54,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     [noticeMs],
   );
 
-  const onLoadFailed = useCallback((error: unknown) => showNotice({ message: t('loadFailed', errorText(error)) }), [showNotice, t]);
+  const onLoadFailed = useCallback((error: unknown) => showNotice({ message: t('loadFailed', errorMessage(error, t)) }), [showNotice, t]);
   const { clips, refresh } = useClipList({ client, firstScreen, onLoadFailed });
   const { query, setQuery, filters, setFilters, shown, sites, tags, filtered, clear: clearSearch } = useSearch(client, clips);
   const { selected, toggle: toggleSelect, selectAll, clear: clearSelection, selectedIds } = useSelection(shown);
@@ -69,7 +70,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
 
   async function clip(mode: ExtractMode) {
     setClipState({ kind: 'working' });
-    const outcome = await client.clipTab(mode).catch((error: unknown) => ({ status: 'failed' as const, message: errorText(error) }));
+    const outcome = await client.clipTab(mode).catch((error: unknown) => ({ status: 'failed' as const, reason: reasonOf(error) }));
     setClipState({ kind: 'done', outcome });
     if (outcome.status === 'saved') {
       setActiveIndex(-1);
@@ -82,7 +83,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     try {
       await action();
     } catch (error) {
-      showNotice({ message: t('failed', errorText(error)) });
+      showNotice({ message: t('failed', errorMessage(error, t)) });
     }
   }
 

@@ -131,14 +131,14 @@ describe('clipping from the popup', () => {
 
 describe('pages that cannot be clipped', () => {
   it.each([
-    ['a browser page', 'chrome://version/'],
-    ['a blank page', 'about:blank'],
-  ])('%s gives a clear message and stores nothing', async (_name, url) => {
+    ['a browser page', 'chrome://version/', 'Browser and extension pages cannot be clipped: open an article on the web and try again.'],
+    ['a blank page', 'about:blank', 'This is a blank or temporary page: there is no article here to clip.'],
+  ])('%s gives a clear message and stores nothing', async (_name, url, message) => {
     const before = await listedTitles();
     const { page, tabId } = await openTab(url);
     const result = await clipWithPopup(session, tabId);
     expect(result.status).toBe('unclippable');
-    expect(result.message.length).toBeGreaterThan(20);
+    expect(result.message).toBe(message);
     expect(await listedTitles()).toEqual(before);
     await page.close();
   });
@@ -148,7 +148,7 @@ describe('pages that cannot be clipped', () => {
     const { page, tabId } = await openTab(NO_ARTICLE_URL);
     const refused = await clipWithPopup(session, tabId);
     expect(refused.status).toBe('no-article');
-    expect(refused.message).toContain('No article');
+    expect(refused.message).toBe('No article was found on this page. You can clip the whole page instead.');
     expect(await listedTitles()).toEqual(before);
 
     const popup = await session.context.newPage();
@@ -162,31 +162,56 @@ describe('pages that cannot be clipped', () => {
   });
 });
 
+/** Runs the keyboard shortcut's command on a tab and answers the badge and its tooltip. */
+function badgeAfterCommand(on: ClipperSession, tabId: number): Promise<{ text: string; title: string }> {
+  return on.worker.evaluate(async (id) => {
+    await __newsClipperCommand(await chrome.tabs.get(id));
+    return {
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+    };
+  }, tabId);
+}
+
+describe('the refusals in Chinese', () => {
+  it.each([
+    ['zh-CN', '剪藏此页', '浏览器页面和扩展页面无法剪藏：请打开网上的一篇文章再试。'],
+    ['zh-TW', '剪藏此頁', '瀏覽器頁面和擴充功能頁面無法剪藏：請開啟網路上的一篇文章再試。'],
+  ])('the popup and the badge say why in %s', async (lang, clipLabel, message) => {
+    const other = await launchClipper({ extensionDir: E2E_BUILD_DIR, lang });
+    try {
+      const page = await other.context.newPage();
+      await page.goto('chrome://version/');
+      const tabId = await tabIdOf(other, page);
+      const popup = await other.context.newPage();
+      await popup.goto(other.extensionUrl(`popup.html?tab=${tabId}`));
+      await popup.getByRole('button', { name: clipLabel }).click();
+      await expect(popup.locator('[data-status]').textContent()).resolves.toBe(message);
+      await expect(badgeAfterCommand(other, tabId)).resolves.toEqual({ text: '!', title: message });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('the keyboard shortcut', () => {
-  async function badgeAfterCommand(url: string): Promise<{ text: string; title: string }> {
+  async function badgeAfterCommandOn(url: string): Promise<{ text: string; title: string }> {
     const { page, tabId } = await openTab(url);
-    const badge = await session.worker.evaluate(async (id) => {
-      await __newsClipperCommand(await chrome.tabs.get(id));
-      return {
-        text: await chrome.action.getBadgeText({ tabId: id }),
-        title: await chrome.action.getTitle({ tabId: id }),
-      };
-    }, tabId);
+    const badge = await badgeAfterCommand(session, tabId);
     await page.close();
     return badge;
   }
 
   it('clips the tab and shows success on the badge', async () => {
     await clearLibrary();
-    const badge = await badgeAfterCommand(GOLDEN_URL);
-    expect(badge.text).toBe('✓');
-    expect(badge.title).toContain('布林肯和秦刚会面5个半小时');
+    const badge = await badgeAfterCommandOn(GOLDEN_URL);
+    expect(badge).toEqual({ text: '✓', title: 'Clipped: 布林肯和秦刚会面5个半小时 双方分歧未解' });
     expect(await listedTitles()).toEqual(['布林肯和秦刚会面5个半小时 双方分歧未解']);
   });
 
-  it('shows failure on the badge for a browser page and stores nothing', async () => {
-    const badge = await badgeAfterCommand('chrome://version/');
-    expect(badge.text).toBe('!');
+  it('shows failure on the badge for a browser page, saying why, and stores nothing', async () => {
+    const badge = await badgeAfterCommandOn('chrome://version/');
+    expect(badge).toEqual({ text: '!', title: 'Browser and extension pages cannot be clipped: open an article on the web and try again.' });
     expect(await listedTitles()).toEqual(['布林肯和秦刚会面5个半小时 双方分歧未解']);
   });
 });

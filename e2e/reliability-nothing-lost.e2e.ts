@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from '../cli/headless';
+import { translator } from '../utils/core/i18n';
+import { en } from '../utils/core/i18n/en';
+import { reasonText } from '../utils/core/i18n/reasons';
 import {
   articleHtml,
   clearLibrary,
@@ -197,11 +200,10 @@ describe('storage full', () => {
       IDBObjectStore.prototype.put = (globalThis as unknown as { __realPut: IDBObjectStore['put'] }).__realPut;
     });
     expect(outcome.status).toBe('failed');
-    expect(outcome.message).toMatch(/storage is full/i);
-    expect(outcome.message).toMatch(/delete clips/i);
+    expect(outcome.reason).toEqual({ code: 'storage-full', params: {} });
 
     const after = await readLibrary(session);
-    recordFigure('storageFullMessage', outcome.message ?? '');
+    recordFigure('storageFullMessage', reasonText(outcome.reason!, translator(en)));
     recordFigure('storageFullClipsIntact', `${after.filter((c, i) => c.contentHtml === before[i]?.contentHtml).length}/${before.length}`);
     expect(after).toEqual(before);
     // Readable through the app, as the popup reads them.

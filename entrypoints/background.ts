@@ -18,7 +18,7 @@ import {
 import type { ClipDraft, ExtractMode } from '@/utils/core/model/types';
 import type { ClipperDb } from '@/utils/worker/db';
 import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/worker/browser-platform';
-import { errorText } from '@/utils/core/model/errors';
+import { reasonOf } from '@/utils/core/model/reasons';
 import { serveMessages } from '@/utils/protocol/messaging';
 
 export default defineBackground(() => {
@@ -51,7 +51,7 @@ export default defineBackground(() => {
   async function onClipCommand(tab: Browser.tabs.Tab | undefined): Promise<void> {
     const outcome = await write(() => clipForShortcut(deps, tab?.id)).catch((error: unknown) => ({
       status: 'failed' as const,
-      message: errorText(error),
+      reason: reasonOf(error),
     }));
     await showOutcomeOnBadge(tab?.id, outcome);
   }

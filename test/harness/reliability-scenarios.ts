@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { PROJECT_ROOT, tabIdOf, type ClipperSession } from '../../cli/headless';
+import type { Reason } from '../../utils/core/model/reasons';
 
 // What the reliability tests (`e2e/reliability-*.e2e.ts`, `e2e/hostile-*.e2e.ts`) and the
 // reliability benchmark (`bench/reliability.ts`) both run against the real extension in headless
@@ -10,7 +11,7 @@ import { PROJECT_ROOT, tabIdOf, type ClipperSession } from '../../cli/headless';
 
 export interface Outcome {
   status: string;
-  message?: string;
+  reason?: Reason;
   created?: boolean;
   clip?: { id: string; title: string };
 }

@@ -4,6 +4,7 @@ import type { DirectoryHandle } from './folder-memory';
 import type { FolderExportResult } from '../core/format/folder-export';
 import type { PopupClient } from './popup-client';
 import type { Clip, ClipSummary } from '../core/model/types';
+import { reason } from '../core/model/reasons';
 
 const sent = vi.hoisted(() => [] as unknown[]);
 vi.mock('../protocol/messaging', () => ({
@@ -16,7 +17,7 @@ const clip = { ...summary, contentHtml: '<p>a</p>', revisions: [] } as unknown a
 /** A full client whose every method records its call. */
 function fullClient(calls: string[]): PopupClient {
   return {
-    clipTab: async () => (calls.push('clipTab'), { status: 'failed', message: '' }),
+    clipTab: async () => (calls.push('clipTab'), { status: 'failed', reason: reason('not-an-article') }),
     hasSelection: async () => false,
     listClips: async () => (calls.push('full.listClips'), []),
     searchClips: async () => null,

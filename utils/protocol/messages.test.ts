@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { isTrustedSender, parseEnvelope } from './messages';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { BATCH_LIMIT, isTrustedSender, parseEnvelope, type RequestOf, type ResponseOf } from './messages';
 import { makeDraft } from '../../test/helpers/drafts';
-import type { Clip } from '../core/model/types';
+import type { Clip, ClipEdit, ClipSummary, ExtractMode, ImportDraft } from '../core/model/types';
 
 const clip: Clip = {
   ...makeDraft(),
@@ -53,6 +53,44 @@ describe('parseEnvelope', () => {
     ['a search that is not text', { type: 'searchClips', request: { query: 42 } }],
   ])('rejects %s', (_name, message) => {
     expect(parseEnvelope(message)).toBeUndefined();
+  });
+});
+
+describe('the limits', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+  const drafts = (n: number) => Array.from({ length: n }, () => ({ ...makeDraft(), tags: ['存档'] }));
+  it.each([
+    ['getClips', { ids: ids(BATCH_LIMIT) }, { ids: ids(BATCH_LIMIT + 1) }],
+    ['importClips', { drafts: drafts(BATCH_LIMIT) }, { drafts: drafts(BATCH_LIMIT + 1) }],
+    ['deleteClips', { ids: ids(100_000) }, { ids: ids(100_001) }],
+    ['searchClips', { query: 'x'.repeat(500) }, { query: 'x'.repeat(501) }],
+    ['getClip', { id: 'x'.repeat(100) }, { id: 'x'.repeat(101) }],
+    ['retagClips', { ids: ['c1'], add: ['t'.repeat(100)], remove: [] }, { ids: ['c1'], add: [], remove: ['t'.repeat(101)] }],
+  ])('%s: accepts up to the limit, not one more', (type, within, beyond) => {
+    expect(parseEnvelope({ type, request: within })).toBeDefined();
+    expect(parseEnvelope({ type, request: beyond })).toBeUndefined();
+  });
+
+  it.each([
+    ['without tags', { ...makeDraft() }],
+    ['with a blank tag', { ...makeDraft(), tags: [''] }],
+    ['with a clipping time that is not a number', { ...makeDraft(), tags: [], clippedAt: '2024' }],
+    ['that is not a draft', { tags: [] }],
+  ])('importClips: refuses a draft %s', (_name, draft) => {
+    expect(parseEnvelope({ type: 'importClips', request: { drafts: [draft] } })).toBeUndefined();
+  });
+});
+
+describe('the types the definitions give (checked by tsc)', () => {
+  it('requests and responses', () => {
+    expectTypeOf<RequestOf<'clipTab'>>().toEqualTypeOf<{ tabId?: number | undefined; mode: ExtractMode }>();
+    expectTypeOf<RequestOf<'listClips'>>().toEqualTypeOf<{ limit?: number | undefined }>();
+    expectTypeOf<RequestOf<'updateClip'>>().toEqualTypeOf<{ id: string; edit: ClipEdit }>();
+    expectTypeOf<RequestOf<'importClips'>>().toEqualTypeOf<{ drafts: ImportDraft[] }>();
+    expectTypeOf<RequestOf<'retagClips'>>().toEqualTypeOf<{ ids: string[]; add: string[]; remove: string[] }>();
+    expectTypeOf<ResponseOf<'getClip'>>().toEqualTypeOf<Clip | null>();
+    expectTypeOf<ResponseOf<'updateClip'>>().toEqualTypeOf<ClipSummary | null>();
+    expectTypeOf<ResponseOf<'searchClips'>>().toEqualTypeOf<number[] | null>();
   });
 });
 

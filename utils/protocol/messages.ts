@@ -1,85 +1,75 @@
-import type { ImportDraft } from '../worker/db';
-import { isClip, isClipEdit, isDraft, isId, isObject, isString, isStringArray } from '../core/model/shapes';
-import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '../core/model/types';
+import { isClip, isClipEdit, isId, isImportDraft, isObject, isString, isTagList } from '../core/model/shapes';
+import { array, int, literal, object, optional, string, type Check, type Infer } from '../core/model/schema';
+import type { Reason } from '../core/model/reasons';
+import type { Clip, ClipSummary, ExtractMode } from '../core/model/types';
 
-// The one message protocol between extension pages and the background worker. Each message has
-// a typed request and response; the worker validates every request at the boundary and answers
-// only this extension's own pages.
+// The one message protocol between extension pages and the background worker. Each message is
+// defined once, below: the check of its request (whose type the check gives) and the type of its
+// answer. The worker checks every request at the boundary and answers only this extension's own
+// pages; it answers data, so its answers are typed, not checked.
 
-/** Why a tab cannot be clipped, in words a user can act on. */
+/** Why a tab was not clipped: a reason the page words in the user's language. */
 export interface Refusal {
   status: 'unclippable' | 'no-article' | 'failed';
-  message: string;
+  reason: Reason;
 }
 
 export type ClipOutcome =
   | { status: 'saved'; clip: ClipSummary; created: boolean; revisionAdded: boolean }
   | Refusal;
 
-export interface Protocol {
-  /** Clip a tab (the active tab of the last focused normal window when `tabId` is absent). */
-  clipTab: { request: { tabId?: number; mode: ExtractMode }; response: ClipOutcome };
-  /** Whether the tab to clip has text selected (the popup then offers "Clip selection"). */
-  tabHasSelection: { request: { tabId?: number }; response: boolean };
-  /** The newest `limit` summaries, or all of them. */
-  listClips: { request: { limit?: number }; response: ClipSummary[] };
-  getClip: { request: { id: string }; response: Clip | null };
-  /** Whole clips, a batch at a time (backups, bulk exports). */
-  getClips: { request: { ids: string[] }; response: Clip[] };
-  /** Imported posts: new articles are added, known ones (same URL) only gain tags. */
-  importClips: { request: { drafts: ImportDraft[] }; response: { added: number; known: number } };
-  /** Numbers (`seq`) of the clips matching a search query; null when the query has nothing to search. */
-  searchClips: { request: { query: string }; response: number[] | null };
-  updateClip: { request: { id: string; edit: ClipEdit }; response: ClipSummary | null };
-  retagClips: { request: { ids: string[]; add: string[]; remove: string[] }; response: { done: true } };
-  /** Answers the deleted clips so that the page can offer undo. */
-  deleteClips: { request: { ids: string[] }; response: Clip[] };
-  restoreClips: { request: { clips: Clip[] }; response: { restored: number } };
-}
-
-export type MessageType = keyof Protocol;
-export type RequestOf<T extends MessageType> = Protocol[T]['request'];
-export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
-export type Envelope = { [T in MessageType]: { type: T; request: RequestOf<T> } }[MessageType];
-
-/** What a handler answers on the wire: errors travel as data, never as rejected promises. */
-export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
-
-type Validator = (request: unknown) => boolean;
-
 /** Batches stay well under the message size browsers accept. */
 export const BATCH_LIMIT = 200;
-const isTabId = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
-const isIdList = (v: unknown) => Array.isArray(v) && v.length <= 100_000 && v.every(isId);
-const isTagList = (v: unknown) => isStringArray(v) && v.every((t) => t.trim().length > 0 && t.length <= 100);
+const tabId = optional(int(0));
+const idList = array(isId, 100_000);
 
-const validators: { [T in MessageType]: Validator } = {
-  clipTab: (r) =>
-    isObject(r) &&
-    (r.tabId === undefined || isTabId(r.tabId)) &&
-    (r.mode === 'article' || r.mode === 'full-page' || r.mode === 'selection'),
-  tabHasSelection: (r) => isObject(r) && (r.tabId === undefined || isTabId(r.tabId)),
-  listClips: (r) =>
-    isObject(r) && Object.keys(r).every((k) => k === 'limit') && (r.limit === undefined || (Number.isInteger(r.limit) && (r.limit as number) > 0)),
-  getClip: (r) => isObject(r) && isId(r.id),
-  getClips: (r) => isObject(r) && isIdList(r.ids) && (r.ids as unknown[]).length <= BATCH_LIMIT,
-  importClips: (r) =>
-    isObject(r) &&
-    Array.isArray(r.drafts) &&
-    r.drafts.length <= BATCH_LIMIT &&
-    r.drafts.every((d: unknown) => isDraft(d) && isObject(d) && isTagList(d.tags) && (d.clippedAt === undefined || Number.isFinite(d.clippedAt))),
-  searchClips: (r) => isObject(r) && isString(r.query) && r.query.length <= 500,
-  updateClip: (r) => isObject(r) && isId(r.id) && isClipEdit(r.edit),
-  retagClips: (r) => isObject(r) && isIdList(r.ids) && isTagList(r.add) && isTagList(r.remove),
-  deleteClips: (r) => isObject(r) && isIdList(r.ids),
-  restoreClips: (r) => isObject(r) && Array.isArray(r.clips) && r.clips.every(isClip),
+/** Stands for the type of a message's answer (the compiler's business only). */
+interface Answer<T> {
+  readonly answer?: T;
+}
+const answer = <T,>(): Answer<T> => ({});
+
+const protocol = {
+  /** Clip a tab (the active tab of the last focused normal window when `tabId` is absent). */
+  clipTab: {
+    request: object({ tabId, mode: literal('article', 'full-page', 'selection') satisfies Check<ExtractMode> }),
+    response: answer<ClipOutcome>(),
+  },
+  /** Whether the tab to clip has text selected (the popup then offers "Clip selection"). */
+  tabHasSelection: { request: object({ tabId }), response: answer<boolean>() },
+  /** The newest `limit` summaries, or all of them. */
+  listClips: { request: object({ limit: optional(int(1)) }, { exact: true }), response: answer<ClipSummary[]>() },
+  getClip: { request: object({ id: isId }), response: answer<Clip | null>() },
+  /** Whole clips, a batch at a time (backups, bulk exports). */
+  getClips: { request: object({ ids: array(isId, BATCH_LIMIT) }), response: answer<Clip[]>() },
+  /** Imported posts: new articles are added, known ones (same URL) only gain tags. */
+  importClips: {
+    request: object({ drafts: array(isImportDraft, BATCH_LIMIT) }),
+    response: answer<{ added: number; known: number }>(),
+  },
+  /** Numbers (`seq`) of the clips matching a search query; null when the query has nothing to search. */
+  searchClips: { request: object({ query: string(500) }), response: answer<number[] | null>() },
+  updateClip: { request: object({ id: isId, edit: isClipEdit }), response: answer<ClipSummary | null>() },
+  retagClips: { request: object({ ids: idList, add: isTagList, remove: isTagList }), response: answer<{ done: true }>() },
+  /** Answers the deleted clips so that the page can offer undo. */
+  deleteClips: { request: object({ ids: idList }), response: answer<Clip[]>() },
+  restoreClips: { request: object({ clips: array(isClip) }), response: answer<{ restored: number }>() },
 };
+
+type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = Infer<Protocol[T]['request']>;
+export type ResponseOf<T extends MessageType> = Protocol[T]['response'] extends Answer<infer R> ? R : never;
+export type Envelope = { [T in MessageType]: { type: T; request: RequestOf<T> } }[MessageType];
+
+/** What a handler answers on the wire: errors travel as data (a reason), never as rejected promises. */
+export type Reply<T extends MessageType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: Reason };
 
 /** Narrows an unknown message to a known, well-formed one, or returns undefined. */
 export function parseEnvelope(message: unknown): Envelope | undefined {
-  if (!isObject(message) || !isString(message.type) || !Object.hasOwn(validators, message.type)) return undefined;
-  const type = message.type as MessageType;
-  return validators[type](message.request) ? (message as Envelope) : undefined;
+  if (!isObject(message) || !isString(message.type) || !Object.hasOwn(protocol, message.type)) return undefined;
+  const check: (request: unknown) => boolean = protocol[message.type as MessageType].request;
+  return check(message.request) ? (message as Envelope) : undefined;
 }
 
 /** Only pages of this extension may talk to the worker: not web pages, not content scripts. */

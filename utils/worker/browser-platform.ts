@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { ExtractTimeoutError, type ClipPlatform } from './clip-tab';
 import type { ClipOutcome } from '../protocol/messages';
 import { EXTRACT_GLOBAL, type ExtractMode } from '../core/model/types';
+import { localeMessageName, reasonKey, type BadgeKey } from '../core/i18n/reasons';
+import { reasonValues } from '../core/model/reasons';
 
 // The worker's side of the browser: finding tabs, running the content script, the badge.
 
@@ -60,6 +62,14 @@ export const browserClipPlatform: ClipPlatform = {
   },
 };
 
+/**
+ * A table entry in the language the browser chose among `_locales` (as the pages do), read from
+ * the copy there: the worker does not bundle the tables.
+ */
+function localeText(key: BadgeKey, ...values: (string | number)[]): string {
+  return browser.i18n.getMessage(localeMessageName(key), values.map(String));
+}
+
 const BADGE_MS = 6000;
 let badgeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -68,7 +78,9 @@ export async function showOutcomeOnBadge(tabId: number | undefined, outcome: Cli
   // Firefox's MV2 build has `browserAction` where MV3 has `action`.
   const action = browser.action ?? browser.browserAction;
   const saved = outcome.status === 'saved';
-  const title = saved ? `Clipped${outcome.clip.fullPage ? ' the whole page (no article found)' : ''}: ${outcome.clip.title}` : outcome.message;
+  const title = saved
+    ? localeText(outcome.clip.fullPage ? 'badgeClippedFullPage' : 'badgeClipped', outcome.clip.title)
+    : localeText(reasonKey(outcome.reason.code), ...reasonValues(outcome.reason));
   await Promise.all([
     action.setBadgeText({ text: saved ? '✓' : '!', tabId }),
     action.setBadgeBackgroundColor({ color: saved ? '#1a7f37' : '#cf222e', tabId }),

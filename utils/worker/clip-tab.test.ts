@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { clipForShortcut, clipTab, tabHasSelection, type ClipPlatform, type TabInfo } from './clip-tab';
-import { listClips, openClipperDb } from './db';
+import { clipForShortcut, clipTab, ExtractTimeoutError, tabHasSelection, type ClipPlatform, type TabInfo } from './clip-tab';
+import { listClips, openClipperDb, type ClipperDb } from './db';
 import { makeDraft } from '../../test/helpers/drafts';
 import type { ExtractMode } from '../core/model/types';
 
@@ -42,7 +42,7 @@ describe('clipTab', () => {
       throw new Error('should not be called');
     });
     const outcome = await clipTab(deps, { mode: 'article' });
-    expect(outcome.status).toBe('unclippable');
+    expect(outcome).toEqual({ status: 'unclippable', reason: { code: 'tab-browser-page', params: {} } });
     expect(calls).toEqual([]);
     expect(await listClips(await db)).toEqual([]);
   });
@@ -50,27 +50,48 @@ describe('clipTab', () => {
   it('reports a page with no article and stores nothing', async () => {
     const { deps, db } = setup(article, () => ({ ok: false, reason: 'no-article', title: 'Sections' }));
     const outcome = await clipTab(deps, { mode: 'article' });
-    expect(outcome).toMatchObject({ status: 'no-article', message: expect.stringContaining('whole page') });
+    expect(outcome).toEqual({ status: 'no-article', reason: { code: 'no-article', params: {} } });
     expect(await listClips(await db)).toEqual([]);
   });
 
-  it('turns an injection error into a message', async () => {
+  it('turns an injection error into a reason that keeps the browser’s words', async () => {
     const { deps } = setup(article, () => {
       throw new Error('Cannot access contents of the page');
     });
     const outcome = await clipTab(deps, { mode: 'article' });
-    expect(outcome).toMatchObject({ status: 'unclippable', message: expect.stringContaining('Cannot access contents') });
+    expect(outcome).toEqual({ status: 'unclippable', reason: { code: 'tab-denied', params: { detail: 'Cannot access contents of the page' } } });
+  });
+
+  it('gives up on a page that does not answer in time, saying after how long', async () => {
+    const { deps, db } = setup(article, () => {
+      throw new ExtractTimeoutError(120_000);
+    });
+    expect(await clipTab(deps, { mode: 'article' })).toEqual({ status: 'failed', reason: { code: 'extract-timeout', params: { seconds: 120 } } });
+    expect(await listClips(await db)).toEqual([]);
   });
 
   it('does not store a malformed answer from the page', async () => {
     const { deps, db } = setup(article, () => ({ ok: true, draft: { ...makeDraft(), contentHtml: 42 } }));
-    expect((await clipTab(deps, { mode: 'article' })).status).toBe('failed');
+    expect(await clipTab(deps, { mode: 'article' })).toEqual({ status: 'failed', reason: { code: 'not-an-article', params: {} } });
     expect(await listClips(await db)).toEqual([]);
+  });
+
+  it.each([
+    ['a full disk', new DOMException('The quota has been exceeded.', 'QuotaExceededError'), { code: 'storage-full', params: {} }],
+    ['any other failure', new Error('disk on fire'), { code: 'save-failed', params: { detail: 'disk on fire' } }],
+  ])('says why a clip could not be saved: %s', async (_name, error, reason) => {
+    const { deps } = setup(article, () => ({ ok: true, draft: makeDraft() }));
+    const failing = {
+      transaction: () => {
+        throw error;
+      },
+    } as unknown as ClipperDb;
+    expect(await clipTab({ ...deps, db: Promise.resolve(failing) }, { mode: 'article' })).toEqual({ status: 'failed', reason });
   });
 
   it('answers clearly when the tab is gone', async () => {
     const { deps } = setup(article, () => ({ ok: true, draft: makeDraft() }));
-    expect(await clipTab(deps, { tabId: 99, mode: 'article' })).toMatchObject({ status: 'unclippable' });
+    expect(await clipTab(deps, { tabId: 99, mode: 'article' })).toEqual({ status: 'unclippable', reason: { code: 'no-tab', params: {} } });
   });
 
   it('passes the full-page mode to the content script', async () => {
@@ -91,7 +112,7 @@ describe('clipTab', () => {
 
   it('the shortcut does not fall back on pages that cannot be clipped', async () => {
     const { deps, calls } = setup({ id: 1, url: 'about:blank' }, () => ({ ok: true, draft: makeDraft() }));
-    expect((await clipForShortcut(deps, 1)).status).toBe('unclippable');
+    expect(await clipForShortcut(deps, 1)).toEqual({ status: 'unclippable', reason: { code: 'tab-blank', params: {} } });
     expect(calls).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { isQuotaError, saveDraft, type ClipperDb } from './db';
 import { errorText } from '../core/model/errors';
+import { reason } from '../core/model/reasons';
 import type { ClipOutcome } from '../protocol/messages';
 import { classifyTabUrl } from './tab-access';
 import { isExtractResult } from '../core/model/shapes';
@@ -46,7 +47,7 @@ async function findTab(platform: ClipPlatform, tabId: number | undefined): Promi
 export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: ExtractMode }): Promise<ClipOutcome> {
   const { platform } = deps;
   const tab = await findTab(platform, request.tabId);
-  if (tab?.id === undefined) return { status: 'unclippable', message: 'There is no tab to clip.' };
+  if (tab?.id === undefined) return { status: 'unclippable', reason: reason('no-tab') };
 
   const access = classifyTabUrl(tab.url, await platform.isFileAccessAllowed());
   if (access.status !== 'clippable') return access;
@@ -56,27 +57,18 @@ export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: E
     result = await platform.extract(tab.id, request.mode);
   } catch (error) {
     if (error instanceof ExtractTimeoutError)
-      return {
-        status: 'failed',
-        message: `This page took too long to read (more than ${Math.round(error.ms / 1000)} seconds), so nothing was stored. Wait until it has finished loading, or select the article's text and clip the selection.`,
-      };
-    return { status: 'unclippable', message: `The browser did not let the clipper read this page (${errorText(error)}).` };
+      return { status: 'failed', reason: reason('extract-timeout', { seconds: Math.round(error.ms / 1000) }) };
+    return { status: 'unclippable', reason: reason('tab-denied', { detail: errorText(error) }) };
   }
-  if (!isExtractResult(result)) return { status: 'failed', message: 'The page answered something that is not an article.' };
-  if (!result.ok)
-    return { status: 'no-article', message: 'No article was found on this page. You can clip the whole page instead.' };
+  if (!isExtractResult(result)) return { status: 'failed', reason: reason('not-an-article') };
+  if (!result.ok) return { status: 'no-article', reason: reason('no-article') };
 
   try {
     const saved = await saveDraft(await deps.db, result.draft, { now: deps.now(), newId: deps.newId });
     return { status: 'saved', ...saved };
   } catch (error) {
-    if (isQuotaError(error))
-      return {
-        status: 'failed',
-        message:
-          'Storage is full: the browser gives the clipper no more room, so this clip was not saved. Your earlier clips are safe. Free some space (delete clips you no longer need, or other sites\' data in the browser settings) and try again.',
-      };
-    return { status: 'failed', message: `The clip could not be saved (${errorText(error)}). Nothing was stored.` };
+    if (isQuotaError(error)) return { status: 'failed', reason: reason('storage-full') };
+    return { status: 'failed', reason: reason('save-failed', { detail: errorText(error) }) };
   }
 }
 

@@ -2,7 +2,7 @@ import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransa
 import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores, type PendingRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
-import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary } from '../core/model/types';
+import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft } from '../core/model/types';
 import { articleUrlKeys } from '../core/model/url';
 
 // The one IndexedDB module. The background worker owns the database; other contexts ask it
@@ -323,11 +323,6 @@ export async function getClips(db: ClipperDb, ids: string[]): Promise<Clip[]> {
   );
   await tx.done;
   return clips.filter((clip): clip is Clip => clip !== undefined);
-}
-
-export interface ImportDraft extends ClipDraft {
-  tags: string[];
-  clippedAt?: number;
 }
 
 /**

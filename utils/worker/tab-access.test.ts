@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTabUrl } from './tab-access';
+import type { ReasonCode } from '../core/model/reasons';
 
 describe('classifyTabUrl', () => {
   it.each([
@@ -10,29 +11,27 @@ describe('classifyTabUrl', () => {
     expect(classifyTabUrl(url, false)).toEqual({ status: 'clippable' });
   });
 
-  it.each([
-    ['chrome://version/', /Browser and extension pages/],
-    ['chrome://newtab/', /Browser and extension pages/],
-    ['edge://settings', /Browser and extension pages/],
-    ['about:blank', /blank or temporary/],
-    ['about:newtab', /blank or temporary/],
-    ['view-source:https://news.example/', /Source views/],
-    ['chrome-extension://abcdef/popup.html', /Browser and extension pages/],
-    ['moz-extension://abcdef/popup.html', /Browser and extension pages/],
-    ['https://chromewebstore.google.com/detail/xyz', /extension store/],
-    ['https://chrome.google.com/webstore/detail/xyz', /extension store/],
-    ['https://addons.mozilla.org/en-US/firefox/addon/x/', /extension store/],
-    ['https://microsoftedge.microsoft.com/addons/detail/x', /extension store/],
-    ['https://news.example/report.pdf', /PDF/],
-    ['file:///home/me/report.PDF', /PDF/],
-    ['file:///home/me/article.html', /Allow access to file URLs/],
-    ['data:text/html,<p>x</p>', /blank or temporary/],
-    [undefined, /no page/],
-    ['not a url', /no page/],
-  ])('refuses %s with a clear message', (url, message) => {
-    const access = classifyTabUrl(url, false);
-    expect(access.status).toBe('unclippable');
-    expect(access.status !== 'clippable' && access.message).toMatch(message);
+  it.each<[string | undefined, ReasonCode]>([
+    ['chrome://version/', 'tab-browser-page'],
+    ['chrome://newtab/', 'tab-browser-page'],
+    ['edge://settings', 'tab-browser-page'],
+    ['about:blank', 'tab-blank'],
+    ['about:newtab', 'tab-blank'],
+    ['view-source:https://news.example/', 'tab-source-view'],
+    ['chrome-extension://abcdef/popup.html', 'tab-browser-page'],
+    ['moz-extension://abcdef/popup.html', 'tab-browser-page'],
+    ['https://chromewebstore.google.com/detail/xyz', 'tab-store'],
+    ['https://chrome.google.com/webstore/detail/xyz', 'tab-store'],
+    ['https://addons.mozilla.org/en-US/firefox/addon/x/', 'tab-store'],
+    ['https://microsoftedge.microsoft.com/addons/detail/x', 'tab-store'],
+    ['https://news.example/report.pdf', 'pdf-document'],
+    ['file:///home/me/report.PDF', 'pdf-file'],
+    ['file:///home/me/article.html', 'file-access-off'],
+    ['data:text/html,<p>x</p>', 'tab-blank'],
+    [undefined, 'tab-no-page'],
+    ['not a url', 'tab-bad-url'],
+  ])('refuses %s, saying why (%s)', (url, code) => {
+    expect(classifyTabUrl(url, false)).toEqual({ status: 'unclippable', reason: { code, params: {} } });
   });
 
   it('lets local files be clipped once the user allowed file access', () => {

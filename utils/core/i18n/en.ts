@@ -128,6 +128,29 @@ export const en = {
   working: 'Working…',
   privacySection: 'Privacy',
   previewImagesLabel: 'Load the articles’ images in previews (off: a preview sends no request anywhere)',
+  badgeClipped: 'Clipped: {0}',
+  badgeClippedFullPage: 'Clipped the whole page (no article found): {0}',
+  'reason.no-tab': 'There is no tab to clip.',
+  'reason.tab-no-page': 'This tab has no page that can be read (it may still be loading, or be a browser page).',
+  'reason.tab-bad-url': 'This tab has no page that can be read.',
+  'reason.tab-source-view': 'Source views cannot be clipped: open the page itself and clip it there.',
+  'reason.tab-blank': 'This is a blank or temporary page: there is no article here to clip.',
+  'reason.tab-browser-page': 'Browser and extension pages cannot be clipped: open an article on the web and try again.',
+  'reason.tab-store': 'The browser does not let extensions read the extension store: this page cannot be clipped.',
+  'reason.pdf-file': 'PDF files cannot be clipped: the browser shows them in its own viewer.',
+  'reason.pdf-document': 'PDF documents cannot be clipped: the browser shows them in its own viewer.',
+  'reason.file-access-off': 'Local files can be clipped only after you turn on "Allow access to file URLs" for this extension.',
+  'reason.tab-denied': 'The browser did not let the clipper read this page ({0}).',
+  'reason.extract-timeout':
+    "This page took too long to read (more than {0} seconds), so nothing was stored. Wait until it has finished loading, or select the article's text and clip the selection.",
+  'reason.not-an-article': 'The page answered something that is not an article.',
+  'reason.no-article': 'No article was found on this page. You can clip the whole page instead.',
+  'reason.storage-full':
+    "Storage is full: the browser gives the clipper no more room, so this clip was not saved. Your earlier clips are safe. Free some space (delete clips you no longer need, or other sites' data in the browser settings) and try again.",
+  'reason.save-failed': 'The clip could not be saved ({0}). Nothing was stored.',
+  'reason.no-answer': 'The clipper did not answer. Reload the extension and try again.',
+  'reason.malformed-request': 'The clipper received a malformed request.',
+  'reason.unexpected': '{0}',
 } as const;
 
 export type MessageKey = keyof typeof en;

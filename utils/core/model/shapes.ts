@@ -1,10 +1,10 @@
-import type { Clip, ClipDraft, ClipEdit, ExtractResult } from './types';
+import { array, both, finite, isObject, object, optional, refine, string, type Check } from './schema';
+import type { Clip, ClipDraft, ClipEdit, ExtractResult, ImportDraft } from './types';
 
 // Runtime checks for data that crosses a boundary: what a content script returns from a page,
 // and what an extension page sends to the worker. Types alone cannot vouch for either.
 
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObject };
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isId = (v: unknown): v is string => isString(v) && v.length > 0 && v.length <= 100;
 const isOptionalString = (v: unknown) => v === undefined || isString(v);
@@ -79,3 +79,8 @@ export function isClipEdit(v: unknown): v is ClipEdit {
     (v.tags === undefined || isStringArray(v.tags))
   );
 }
+
+/** The user's tags as a page sends them: none blank, none longer than 100 characters. */
+export const isTagList = array(refine(string(100), (tag) => tag.trim().length > 0));
+
+export const isImportDraft: Check<ImportDraft> = both(isDraft, object({ tags: isTagList, clippedAt: optional(finite) }));

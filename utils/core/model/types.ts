@@ -37,6 +37,12 @@ export interface ClipDraft {
 
 export type ExtractMode = 'article' | 'full-page' | 'selection';
 
+/** An imported post: a draft with the post's tags, and its clipping time when the post had one. */
+export interface ImportDraft extends ClipDraft {
+  tags: string[];
+  clippedAt?: number;
+}
+
 /**
  * The name under which the content script leaves its entry function in the page's isolated
  * world, for the worker to call with a mode (a file injection cannot take arguments).

@@ -1,0 +1,64 @@
+import { errorText } from './errors';
+
+// Why something was refused or failed, as the worker says it: a code and its parameters, never a
+// sentence. The pages (and the badge) put it into the user's language; each code's translation
+// numbers its parameters in the order listed here.
+
+export const REASONS = {
+  'no-tab': [],
+  'tab-no-page': [],
+  'tab-bad-url': [],
+  'tab-source-view': [],
+  'tab-blank': [],
+  'tab-browser-page': [],
+  'tab-store': [],
+  'pdf-file': [],
+  'pdf-document': [],
+  'file-access-off': [],
+  'tab-denied': ['detail'],
+  'extract-timeout': ['seconds'],
+  'not-an-article': [],
+  'no-article': [],
+  'storage-full': [],
+  'save-failed': ['detail'],
+  'no-answer': [],
+  'malformed-request': [],
+  /** What an unforeseen error said (a browser's own message): nothing to translate. */
+  unexpected: ['detail'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ReasonCode = keyof typeof REASONS;
+export const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
+
+export type Reason = {
+  [C in ReasonCode]: { code: C; params: { [P in (typeof REASONS)[C][number]]: string | number } };
+}[ReasonCode];
+
+/** The codes that take no parameters. */
+export type PlainReasonCode = { [C in ReasonCode]: (typeof REASONS)[C] extends readonly [] ? C : never }[ReasonCode];
+
+type ParamsOf<C extends ReasonCode> = Extract<Reason, { code: C }>['params'];
+
+export function reason<C extends ReasonCode>(code: C, ...[params]: keyof ParamsOf<C> extends never ? [] : [ParamsOf<C>]): Reason {
+  return { code, params: params ?? {} } as Reason;
+}
+
+/** The parameters in the order the translations number them (`{0}`, `{1}`…). */
+export function reasonValues(r: Reason): (string | number)[] {
+  const params = r.params as Record<string, string | number>;
+  return REASONS[r.code].map((name) => params[name] ?? '');
+}
+
+/** Carries a reason through code that throws. */
+export class ReasonError extends Error {
+  constructor(readonly reason: Reason) {
+    super(reason.code);
+    this.name = 'ReasonError';
+  }
+}
+
+/** The reason of anything thrown: its own, or what it said. */
+export function reasonOf(error: unknown): Reason {
+  if (error instanceof ReasonError) return error.reason;
+  return reason('unexpected', { detail: errorText(error) });
+}
