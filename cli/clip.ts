@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorText } from '../utils/core/model/errors';
-import { readFromLine, resolvePostFileName } from '../utils/core/format/archive-post';
+import { resolvePostFileName } from '../utils/core/format/archive-post';
+import { frontMatterValue } from '../utils/core/format/front-matter';
 import { clipWithPopup, ensureE2eBuild, launchClipper, servePagesOffline, tabIdOf } from './headless';
 
 // `npm run clip -- <url>... [--out DIR]` and `npm run clip -- --html FILE --url URL [--out DIR]`:
@@ -81,7 +82,7 @@ async function main(): Promise<number> {
           const hint = result.status === 'no-article' ? ' (add --full-page to clip the whole page)' : '';
           throw new Error(`${result.message}${hint}`);
         }
-        const from = readFromLine(result.post.text) ?? '';
+        const from = frontMatterValue(result.post.text, ['from']) ?? '';
         const fileName = resolvePostFileName(result.post.fileName, from, (name) => {
           const path = join(postsDir, name);
           return existsSync(path) ? readFileSync(path, 'utf8') : undefined;

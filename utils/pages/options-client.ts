@@ -1,7 +1,5 @@
 import { createBackup } from '../core/backup/backup';
-import { importPosts } from '../core/backup/import-posts';
 import { restoreBackup } from '../core/backup/restore';
-import { bodyPreparer } from '../core/backup/stored-body';
 import { downloadBlob } from './export-post';
 import { clipsInBatches } from './extension-client';
 import { BATCH_LIMIT } from '../protocol/messages';
@@ -51,7 +49,12 @@ export function optionsClient(win: Window): OptionsClient {
       return { restored: clips.length, errors };
     },
     async importFiles(files) {
-      const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await bytesOf(file) })));
+      // The Markdown reader and the post parsing load only when the user imports.
+      const [{ importPosts }, { bodyPreparer }, read] = await Promise.all([
+        import('../core/backup/import-posts'),
+        import('../core/backup/stored-body'),
+        Promise.all(files.map(async (file) => ({ name: file.name, bytes: await bytesOf(file) }))),
+      ]);
       const { clips, errors } = importPosts(read, { prepareBody: bodyPreparer(win) });
       let added = 0;
       let known = 0;

@@ -39,10 +39,8 @@ describe('importPosts: our presets read back', () => {
 
   for (const preset of presets) {
     it(`${preset}: title, URL, date, author, site, tags and body text of ${clips.length} clips`, () => {
-      const files = clips.map((clip) => {
-        const { path, text } = exportClip(clip, preset, { parser: testParser, now: NOW });
-        return file(path, text);
-      });
+      const exported = clips.map((clip) => exportClip(clip, preset, { parser: testParser, now: NOW }));
+      const files = exported.map(({ path, text }) => file(path, text));
       const { clips: imported, errors } = importOf(files);
       expect(errors).toEqual([]);
       expect(imported).toHaveLength(clips.length);
@@ -68,9 +66,19 @@ describe('importPosts: our presets read back', () => {
         expect(got.tags, where).toEqual(expectedTags);
         expect(readerText(got.contentHtml), where).toBe(readerText(clip.contentHtml));
         if (preset === 'archive') expect(got.contentHtml, where).toBe(clip.contentHtml);
+        // Export, import, export: the same file again.
+        expect(exportClip({ ...clip, contentHtml: got.contentHtml }, preset, { parser: testParser, now: NOW }).text, where).toBe(exported[i]!.text);
       });
     });
   }
+
+  it("keeps a page's unlinked URLs and bracketed text as text through export and import", () => {
+    const clip = makeClip({ contentHtml: '<p>See www.example.com, https://a.example/x or me@x.example.</p><ul><li>[x] done</li></ul>' });
+    for (const preset of presets) {
+      const { path, text } = exportClip(clip, preset, { parser: testParser, now: NOW });
+      expect(importOf([file(path, text)]).clips[0]?.contentHtml, preset).toBe(clip.contentHtml);
+    }
+  });
 });
 
 describe('importPosts: archives and zips', () => {

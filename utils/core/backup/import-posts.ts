@@ -10,6 +10,7 @@
 
 import { unzipSync } from 'fflate';
 import { cleanTitle } from '../format/archive-post';
+import { CHARACTER_REFERENCE, decodeReference } from '../format/html-text';
 import { markdownToHtml } from '../format/markdown-to-html';
 import { jekyllCategory } from '../format/archive-post';
 import { unprotectLiquid } from '../format/site-generators';
@@ -132,18 +133,12 @@ function stem(name: string): string {
   return base.replace(MARKDOWN_EXTENSIONS, '').replace(/^\d{4}-\d\d?-\d\d?-/, '');
 }
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+// One pass, so an escaped `\&` never starts a reference.
+const MARKDOWN_ESCAPE_OR_REFERENCE = new RegExp(`\\\\([!-/:-@[-\`{-~])|${CHARACTER_REFERENCE}`, 'g');
 
 /** Markdown inline text as plain text: backslash escapes and character references resolved. */
 function unescapeMarkdown(s: string): string {
-  return s.replace(/\\([!-/:-@[-`{-~])|&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g, (whole, escaped: string | undefined, ref: string | undefined) => {
-    if (escaped !== undefined) return escaped;
-    if (ref?.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref ?? ''] ?? whole;
-  });
+  return s.replace(MARKDOWN_ESCAPE_OR_REFERENCE, (whole, escaped: string | undefined) => escaped ?? decodeReference(whole));
 }
 
 // ——— bodies ———

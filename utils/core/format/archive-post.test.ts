@@ -8,10 +8,10 @@ import {
   cleanTitle,
   escapeLiquid,
   jekyllCategory,
-  readFromLine,
   resolvePostFileName,
   type ArchivePostInput,
 } from './archive-post';
+import { frontMatterValue } from './front-matter';
 
 const GOLDEN_FILE = new URL('../../../test/fixtures/golden/epochtimes-n14018244.md', import.meta.url);
 const GOLDEN = readFileSync(GOLDEN_FILE, 'utf8');
@@ -269,12 +269,15 @@ describe('archivePostFileName', () => {
   });
 });
 
-describe('readFromLine', () => {
+describe("frontMatterValue: the archive post's from: line", () => {
+  const readFromLine = (post: string) => frontMatterValue(post, ['from']);
+
   it('reads plain and quoted values of the front matter', () => {
     expect(readFromLine(GOLDEN)).toBe(GOLDEN_URL);
     expect(readFromLine('---\nfrom: "a\\"b\\\\c: d"\n---\n')).toBe('a"b\\c: d');
     expect(readFromLine("---\nfrom: 'it''s'\n---\n")).toBe("it's");
     expect(readFromLine('---\r\nfrom: https://e.com/ # note\r\n---\r\n')).toBe('https://e.com/');
+    expect(frontMatterValue('---\nfrom_url: a\nurl: b\nsource: c\n---\n', ['from', 'source', 'url'])).toBe('b');
   });
 
   it('reads what archivePost writes', () => {

@@ -1,8 +1,8 @@
 // The archive post of FORMAT.md: a Jekyll post whose bytes are fixed by the golden file.
 
 import { isRefusedChar } from './file-names';
-import { flowList } from './front-matter';
-import { readDoubleQuoted, yamlDoubleQuoted, yamlScalar } from './yaml';
+import { flowList, frontMatterValue } from './front-matter';
+import { yamlDoubleQuoted, yamlScalar } from './yaml';
 
 export interface ArchivePostInput {
   title: string;
@@ -158,29 +158,6 @@ export function archivePostFileName(input: ArchivePostInput, now?: number): stri
 }
 
 /**
- * The `from:` value of a post's front matter, or undefined when the post has no front matter
- * or no readable `from:` line.
- */
-export function readFromLine(post: string): string | undefined {
-  const lines = post.replace(/^\ufeff/, '').split(/\r?\n/);
-  if (lines[0] !== '---') return undefined;
-  for (const line of lines.slice(1)) {
-    if (line === '---') return undefined;
-    const match = /^from:[ \t]*(.*?)[ \t]*$/.exec(line);
-    if (match === null) continue;
-    const value = match[1] ?? '';
-    if (value.startsWith('"')) return readDoubleQuoted(value);
-    if (value.startsWith("'")) {
-      const end = /^'((?:[^']|'')*)'/.exec(value);
-      return end === null ? undefined : (end[1] ?? '').replace(/''/g, "'");
-    }
-    // A plain scalar ends at a comment.
-    return value.replace(/[ \t]+#.*$/, '');
-  }
-  return undefined;
-}
-
-/**
  * The name to write a post under: `name` unless another article's post already has it, then
  * `name (2).md`, `name (3).md` …; a post of the same article (same `from:`) is replaced.
  */
@@ -194,6 +171,6 @@ export function resolvePostFileName(
   for (let n = 1; ; n += 1) {
     const candidate = n === 1 ? name : `${stem} (${n})${extension}`;
     const existing = readExisting(candidate);
-    if (existing === undefined || readFromLine(existing) === from) return candidate;
+    if (existing === undefined || frontMatterValue(existing, ['from']) === from) return candidate;
   }
 }

@@ -8,8 +8,8 @@
 // `_posts`), posts go straight into it.
 
 import { nameKey } from './file-names';
+import { frontMatterValue } from './front-matter';
 import { exportClip, exportPath, type ExportClip, type ExportOptions, type PresetId } from './presets';
-import { readDoubleQuoted } from './yaml';
 import { each } from './zip';
 
 /** What the writer uses of a `FileSystemFileHandle`. */
@@ -47,25 +47,12 @@ export interface FolderExportResult {
   duplicates: FolderEntry[];
 }
 
-const SOURCE_KEYS = /^(?:from|source|url):[ \t]*(.*?)[ \t]*$/;
-
 /** The article URL a post names (`from:`, `source:` or `url:`, or a plain Markdown source line). */
 export function readSourceUrl(post: string): string | undefined {
   const lines = post.replace(/^\ufeff/, '').split(/\r?\n/);
-  if (lines[0] !== '---') {
-    const plain = /^\[(?:[^\]\\]|\\.)*\]\((<[^>\n]*>|\S+)\)/.exec(lines[2] ?? '');
-    return plain?.[1]?.replace(/^<(.*)>$/, '$1');
-  }
-  for (const line of lines.slice(1)) {
-    if (line === '---') return undefined;
-    const match = SOURCE_KEYS.exec(line);
-    if (!match) continue;
-    const value = match[1] ?? '';
-    if (value.startsWith('"')) return readDoubleQuoted(value);
-    if (value.startsWith("'")) return /^'((?:[^']|'')*)'/.exec(value)?.[1]?.replace(/''/g, "'");
-    return value.replace(/[ \t]+#.*$/, '');
-  }
-  return undefined;
+  if (lines[0] === '---') return frontMatterValue(post, ['from', 'source', 'url']);
+  const plain = /^\[(?:[^\]\\]|\\.)*\]\((<[^>\n]*>|\S+)\)/.exec(lines[2] ?? '');
+  return plain?.[1]?.replace(/^<(.*)>$/, '$1');
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,6 +1,6 @@
-// GFM tables for Turndown. The GFM plugin's table rules leave `|` and line breaks in cells (which
-// split or end the table) and keep any table without a header row as HTML; these rules write
-// every plain table as a GFM table and keep only tables Markdown cannot express as HTML.
+// GFM tables for Turndown. Every plain table becomes a GFM table, one without a header row too,
+// with `|` and line breaks in cells escaped (they would split or end the table); only tables
+// Markdown cannot express are kept as HTML.
 
 import type TurndownService from 'turndown';
 import { isElement, someDescendant } from './html-parser';

@@ -1,10 +1,10 @@
-// Article HTML to Markdown: Turndown with the GFM plugin, plus the rules that make the result
-// faithful: text escaped for the reader's Markdown (markdown-escape), GFM tables (markdown-tables),
-// fenced code with its language, absolute link and image URLs, emphasis that still works next to
-// CJK punctuation, and the site generator's own delimiters kept out of its way.
+// Article HTML to Markdown: Turndown, plus the rules that make the result faithful and give it
+// GitHub's extensions: text escaped for the reader's Markdown (markdown-escape), GFM tables
+// (markdown-tables), strikethrough, fenced code with its language, absolute link and image URLs,
+// emphasis that still works next to CJK punctuation, and the site generator's own delimiters kept
+// out of its way. (Task lists need no rule: a stored body holds no checkboxes.)
 
 import TurndownService from 'turndown';
-import { gfm } from 'turndown-plugin-gfm';
 import { DOCUMENT_FRAGMENT_NODE, isElement, parseBody, TEXT_NODE, type HtmlParser } from './html-parser';
 import { escapeLabel, escapeMarkdownText, type MarkdownFlavor } from './markdown-escape';
 import { isPlainTable, KEEP_AS_HTML, tableRules } from './markdown-tables';
@@ -226,17 +226,10 @@ function createService(flavor: MarkdownFlavor): TurndownService {
     emDelimiter: '*',
     strongDelimiter: '**',
   });
-  service.use(gfm);
   // Text nodes arrive escaped by `prepare`, which knows where lines start.
   service.escape = (text: string) => text;
   tableRules(service);
   service.keep((node) => KEPT.has(node.nodeName));
-  // The plugin's rule for GitHub's highlighted blocks writes short fences; the `pre` rule reads the
-  // language from this wrapper instead.
-  service.addRule('highlightWrapper', {
-    filter: (node) => node.nodeName === 'DIV' && HIGHLIGHT_CLASS.test((node as Element).getAttribute('class') ?? ''),
-    replacement: (content) => `\n\n${content}\n\n`,
-  });
   service.addRule('fencedPre', { filter: 'pre', replacement: (_content, node) => fencedCode(node as Element) });
   service.addRule('inlineCode', {
     filter: (node) => INLINE_CODE.has(node.nodeName) && node.parentNode?.nodeName !== 'PRE',
@@ -244,7 +237,7 @@ function createService(flavor: MarkdownFlavor): TurndownService {
   });
   service.addRule('emphasisFlanked', { filter: ['em', 'i'], replacement: emphasisRule('*', 'em') });
   service.addRule('strongFlanked', { filter: ['strong', 'b'], replacement: emphasisRule('**', 'strong') });
-  // GFM and kramdown both read two tildes; the plugin's single tilde is GitHub-only.
+  // Two tildes: GFM and kramdown both read them (a single tilde is GitHub-only).
   service.addRule('strikethroughDouble', {
     filter: (node) => ['DEL', 'S', 'STRIKE'].includes(node.nodeName),
     replacement: emphasisRule('~~', 'del'),

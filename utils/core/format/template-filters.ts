@@ -1,6 +1,7 @@
 // The filters of the template language: `{{ value | filter:arg,arg }}`.
 
 import { formatDate } from './dates';
+import { escapeHtml } from './html-text';
 import { escapeMarkdownText, type MarkdownFlavor } from './markdown-escape';
 import { isEmpty, NONE, text, toText, type Value } from './template-values';
 import { yamlScalar } from './yaml';
@@ -45,8 +46,6 @@ function truncate(s: string, length: number, suffix: string): string {
   const chars = Array.from(s);
   return chars.length <= length ? s : `${chars.slice(0, Math.max(0, length)).join('')}${suffix}`;
 }
-
-const htmlEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 type Apply = (value: Value, args: FilterArg[], context: FilterContext) => Value;
 interface FilterDef extends FilterInfo {
@@ -136,7 +135,7 @@ const DEFINITIONS: FilterDef[] = [
     description: 'Escaped for HTML (& < > " \').',
     minArgs: 0,
     maxArgs: 0,
-    apply: (v) => eachText(v, (s) => s.replace(/[&<>"']/g, (ch) => htmlEscapes[ch] ?? ch)),
+    apply: (v) => eachText(v, escapeHtml),
   },
   {
     name: 'json',

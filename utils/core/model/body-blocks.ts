@@ -13,14 +13,16 @@ export interface BodyBlock {
 
 export function splitBlocks(html: string, parser: HtmlParser): BodyBlock[] {
   const body = parser.parseFromString(`<body>${html}</body>`, 'text/html').body;
+  // Serialises loose text as the stored body does: the DOM's own escaping.
+  const holder = body.ownerDocument.createElement('span');
   const blocks: BodyBlock[] = [];
   for (const node of Array.from(body.childNodes)) {
     const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (node.nodeType === 1) {
       blocks.push({ html: (node as Element).outerHTML, text: text || `<${(node as Element).tagName.toLowerCase()}>` });
     } else if (node.nodeType === 3 && text) {
-      // Stored bodies escape text; re-escape what the parser decoded.
-      blocks.push({ html: text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), text });
+      holder.textContent = text;
+      blocks.push({ html: holder.innerHTML, text });
     }
   }
   return blocks;
