@@ -272,11 +272,11 @@ async function clipsInLibrary(session: ClipperSession): Promise<number> {
 }
 
 /**
- * The peak resident memory (VmHWM) of the browser's extension renderer, which runs the options page
- * and the worker: the heap samples cannot land while the page is inside a long task, this can.
- * Linux only (read from /proc); undefined elsewhere.
+ * The resident memory of the browser's extension renderer, which runs the options page and the
+ * worker: now (VmRSS) and at its peak (VmHWM). The heap samples cannot land while the page is
+ * inside a long task; the peak can. Linux only (read from /proc); undefined elsewhere.
  */
-function extensionRendererPeakMb(userDataDir: string): number | undefined {
+function extensionRendererMemory(userDataDir: string): { rssMb: number; peakMb: number } | undefined {
   if (!existsSync('/proc/self/status')) return undefined;
   const processes = new Map<number, { parent: number; cmdline: string }>();
   for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
@@ -293,10 +293,11 @@ function extensionRendererPeakMb(userDataDir: string): number | undefined {
     for (let at = processes.get(pid); at; at = processes.get(at.parent)) if (at.parent === browser) return true;
     return false;
   };
-  const peaks = [...processes]
-    .filter(([pid, p]) => p.cmdline.includes('--type=renderer') && p.cmdline.includes('--extension-process') && descends(pid))
-    .map(([pid]) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024);
-  return peaks.length === 0 ? undefined : mb(Math.max(...peaks));
+  const renderer = [...processes].find(([pid, p]) => p.cmdline.includes('--type=renderer') && p.cmdline.includes('--extension-process') && descends(pid))?.[0];
+  if (renderer === undefined) return undefined;
+  const status = readFileSync(`/proc/${renderer}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
+  return { rssMb: mb(kb('VmRSS')), peakMb: mb(kb('VmHWM')) };
 }
 
 /** Every task over 50 ms on the page from now on, as the browser's Long Tasks API reports them. */
@@ -325,7 +326,8 @@ interface ImportRun {
   longestTaskMs: number | null;
   tasksOver200Ms: number | null;
   heap: HeapPeaks;
-  /** Peak resident memory of the extension's renderer process (page and worker), MB. */
+  /** Resident memory of the extension's renderer process (page and worker) before the import and at its peak, MB. */
+  rendererRssBeforeMb: number | null;
   rendererPeakRssMb: number | null;
   storageUsedMb: number;
 }
@@ -339,6 +341,7 @@ async function importOnce(zipPath: string, archive: ArchiveFacts): Promise<Impor
     const input = page.getByLabel(en.importLabel);
     await input.waitFor({ state: 'attached' });
     await observeLongTasks(page);
+    const before = extensionRendererMemory(userDataDir);
     const cdp = await session.context.newCDPSession(page);
     const sampler = await startSampler(cdp);
     const started = performance.now();
@@ -376,7 +379,7 @@ async function importOnce(zipPath: string, archive: ArchiveFacts): Promise<Impor
     const statusText = await within(status.textContent({ timeout: 10_000 }), 10_000, null);
     const problems = await within(page.locator('.errors li').count(), 10_000, NaN);
     const storage = await within(session.worker.evaluate(() => navigator.storage.estimate()), 10_000, undefined);
-    const rendererPeakRssMb = extensionRendererPeakMb(userDataDir) ?? null;
+    const after = extensionRendererMemory(userDataDir);
     const processed = finished ? archive.posts : clips;
     return {
       timedOut: !finished,
@@ -388,7 +391,8 @@ async function importOnce(zipPath: string, archive: ArchiveFacts): Promise<Impor
       longestTaskMs: tasks ? round(tasks.longest) : null,
       tasksOver200Ms: tasks ? tasks.over200 : null,
       heap,
-      rendererPeakRssMb,
+      rendererRssBeforeMb: before?.rssMb ?? null,
+      rendererPeakRssMb: after?.peakMb ?? null,
       storageUsedMb: storage?.usage === undefined ? NaN : mb(storage.usage),
     };
   } finally {
@@ -436,10 +440,13 @@ async function main() {
       pageHeapBuffersMb: median(imports.map((r) => r.heap.pageHeapBuffersMb)),
       workerHeapMb: median(imports.map((r) => r.heap.workerHeapMb)),
       workerHeapBuffersMb: median(imports.map((r) => r.heap.workerHeapBuffersMb)),
+      rendererRssBeforeMb: median(imports.map((r) => r.rendererRssBeforeMb ?? NaN)),
       rendererPeakRssMb: median(imports.map((r) => r.rendererPeakRssMb ?? NaN)),
       storageUsedMb: median(imports.map((r) => r.storageUsedMb)),
     };
-    const floorRatio = round((floor.postsPerSecond / figures.postsPerSecond) * 100) / 100;
+    // A sample waits for the page's current task: when the page was silent for long, its peak went unseen.
+    const heapUnseen = figures.pageSilentMs > 1000;
+    const floorRatio = Math.round((floor.postsPerSecond / figures.postsPerSecond) * 100) / 100;
     const result = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg().map((n) => round(n)) },
@@ -453,13 +460,15 @@ async function main() {
       meets: {
         postsPerSecond: figures.postsPerSecond >= GOALS.postsPerSecond,
         floorRatio: floorRatio <= GOALS.floorRatio,
-        pageHeapMb: figures.pageHeapMb < GOALS.pageHeapMb,
+        /** Null when the page went unsampled for over a second (inside a long task). */
+        pageHeapMb: heapUnseen ? null : figures.pageHeapMb < GOALS.pageHeapMb,
         longestTaskMs: figures.longestTaskMs <= GOALS.longestTaskMs,
       },
       runs: imports.map((r, i) => ({ ...r, floor: floors[i] })),
     };
     writeFileSync(join(RESULTS, 'import.json'), `${JSON.stringify(result, null, 2)}\n`);
 
+    const heapVerdict = heapUnseen ? `unsure: ${round(figures.pageSilentMs / 1000)} s unsampled` : goalMet(figures.pageHeapMb < GOALS.pageHeapMb);
     const timedOut = result.import.timedOut ? ` — TIMED OUT in ${result.import.timedOutRuns} of ${imports.length} runs after ${TIMEOUT_MS / 60_000} min` : '';
     console.log(
       `\nImport benchmark: ${archive.posts} posts (${archive.postsMb} MB, ${archive.zipMb} MB zipped, ${archive.articles} articles), ${imports.length} run(s), medians${timedOut}\n`,
@@ -473,10 +482,11 @@ async function main() {
       'import time ÷ floor time': { value: floorRatio, goal: `≤ ${GOALS.floorRatio}`, result: goalMet(result.meets.floorRatio) },
       'longest task on the page, ms': { value: figures.longestTaskMs, goal: `≤ ${GOALS.longestTaskMs}`, result: goalMet(result.meets.longestTaskMs) },
       'longest the page did not answer a sample, ms': { value: figures.pageSilentMs, goal: '', result: '' },
-      'page peak JS heap, MB': { value: figures.pageHeapMb, goal: `< ${GOALS.pageHeapMb}`, result: goalMet(result.meets.pageHeapMb) },
+      'page peak JS heap, MB': { value: figures.pageHeapMb, goal: `< ${GOALS.pageHeapMb}`, result: heapVerdict },
       'page peak JS heap + array buffers, MB': { value: figures.pageHeapBuffersMb, goal: '', result: '' },
       'worker peak JS heap, MB': { value: figures.workerHeapMb, goal: '', result: '' },
       'worker peak JS heap + array buffers, MB': { value: figures.workerHeapBuffersMb, goal: '', result: '' },
+      'extension renderer RSS before the import, MB': { value: figures.rendererRssBeforeMb, goal: '', result: '' },
       'extension renderer peak RSS (page + worker), MB': { value: figures.rendererPeakRssMb, goal: '', result: '' },
       'storage used, MB': { value: figures.storageUsedMb, goal: '', result: '' },
       'clips in the library': { value: figures.clipsInLibrary, goal: `${archive.articles} articles`, result: '' },
