@@ -150,6 +150,8 @@ export const en = {
   'reason.save-failed': 'The clip could not be saved ({0}). Nothing was stored.',
   'reason.no-answer': 'The clipper did not answer. Reload the extension and try again.',
   'reason.malformed-request': 'The clipper received a malformed request.',
+  'reason.still-starting': 'The clipper is still starting; try again in a moment.',
+  'reason.no-folder-export': 'This browser cannot export into a folder.',
   'reason.unexpected': '{0}',
 } as const;
 

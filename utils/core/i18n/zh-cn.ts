@@ -150,5 +150,7 @@ export const zhCN: Dictionary = {
   'reason.save-failed': '剪藏未能保存（{0}）。未保存任何内容。',
   'reason.no-answer': '本扩展没有响应。请重新载入扩展后再试。',
   'reason.malformed-request': '本扩展收到了格式错误的请求。',
+  'reason.still-starting': '本扩展仍在启动，请稍后再试。',
+  'reason.no-folder-export': '此浏览器无法导出到文件夹。',
   'reason.unexpected': '{0}',
 };

@@ -150,5 +150,7 @@ export const zhTW: Dictionary = {
   'reason.save-failed': '剪藏未能儲存（{0}）。未儲存任何內容。',
   'reason.no-answer': '本擴充功能沒有回應。請重新載入擴充功能後再試。',
   'reason.malformed-request': '本擴充功能收到了格式錯誤的請求。',
+  'reason.still-starting': '本擴充功能仍在啟動，請稍後再試。',
+  'reason.no-folder-export': '此瀏覽器無法匯出到資料夾。',
   'reason.unexpected': '{0}',
 };

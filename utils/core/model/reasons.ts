@@ -23,6 +23,8 @@ export const REASONS = {
   'save-failed': ['detail'],
   'no-answer': [],
   'malformed-request': [],
+  'still-starting': [],
+  'no-folder-export': [],
   /** What an unforeseen error said (a browser's own message): nothing to translate. */
   unexpected: ['detail'],
 } as const satisfies Record<string, readonly string[]>;
