@@ -16,6 +16,7 @@ import { downloadName, imageHostsOf } from '../pages/export-post';
 import { deleteClips, getClip, getClips, importDrafts, listClips, openClipperDb, restoreClips, retagClips, saveDraft, searchClipSeqs, updateClip, type ClipperDb } from './db';
 import { FakeFolder } from '../../test/helpers/fake-folder';
 import { makeDraft } from '../../test/helpers/drafts';
+import { zipBytes } from '../../test/helpers/zip-bytes';
 
 // Posts of the older generator versions of the archive (docs/FORMAT.md "Older posts"), one per
 // way they differ from today's format (each file says which in its name's neighbourhood below),
@@ -54,15 +55,6 @@ async function libraryOf(files: ImportFile[]): Promise<{ db: ClipperDb; clips: C
   await importDrafts(db, clips.map(({ file: _file, ...draft }) => draft), options(NOW));
   const summaries = await listClips(db);
   return { db, clips: await getClips(db, summaries.map((c) => c.id)) };
-}
-
-/** The bytes a zip writer gives its sink. */
-async function zipBytes(write: (sink: (chunk: Uint8Array) => void) => Promise<unknown>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  await write((chunk) => void chunks.push(chunk));
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
-  return bytes;
 }
 
 async function zipOf(clips: Clip[]): Promise<Record<string, string>> {

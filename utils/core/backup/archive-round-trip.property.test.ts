@@ -11,6 +11,7 @@ import { exportClip, type ExportClip } from '../format/presets';
 import { exportZip } from '../format/zip';
 import { isImportDraft } from '../model/shapes';
 import { FakeFolder } from '../../../test/helpers/fake-folder';
+import { zipBytes } from '../../../test/helpers/zip-bytes';
 import { importPosts, type ImportedClip } from './import-posts';
 import { bodyPreparer } from './stored-body';
 
@@ -137,9 +138,7 @@ describe('older archive posts, generated', () => {
       fc.asyncProperty(archive, async (posts) => {
         const clips = importArchive(posts);
         const expected = Object.fromEntries(posts.map((p) => [p.path, p.text]));
-        const chunks: Uint8Array[] = [];
-        await exportZip(clips, { preset: 'archive', write: (c) => void chunks.push(c), now: NOW });
-        const zip = unzipSync(new Uint8Array(chunks.flatMap((c) => [...c])));
+        const zip = unzipSync(await zipBytes((write) => exportZip(clips, { preset: 'archive', write, now: NOW })));
         expect(Object.fromEntries(Object.entries(zip).map(([path, data]) => [path, decoder.decode(data)]))).toEqual(expected);
 
         const site = new FakeFolder('site');
