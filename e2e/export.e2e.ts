@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2E_BUILD_DIR, PROJECT_ROOT, clipWithPopup, launchClipper, tabIdOf, type ClipperSession } from '../cli/headless';
+import { rememberPostsFolder } from '../test/harness/export-folder';
 
 // Export in the real library tab: a zip with the article's images stored under assets/ and the
 // post linking to them (a missing image keeps its remote link and is listed), and an export into
@@ -88,19 +89,7 @@ describe('export from the library tab', () => {
     const tab = await session.context.newPage();
     await tab.goto(session.extensionUrl('library.html'));
     // As if the user had picked a site's `_posts` folder before: its handle, kept in IndexedDB.
-    await tab.evaluate(async () => {
-      const posts = await (await navigator.storage.getDirectory()).getDirectoryHandle('_posts', { create: true });
-      const request = indexedDB.open('news-clipper-export-folder', 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('folders');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction('folders', 'readwrite');
-      tx.objectStore('folders').put(posts, 'last');
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    });
+    await rememberPostsFolder(tab);
     await tab.reload();
     await tab.getByRole('checkbox', { name: `Select ${TITLE}` }).click();
     const readFolder = () =>

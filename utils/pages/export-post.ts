@@ -1,4 +1,4 @@
-import { exportClip, type ExportedFile } from '../core/format/presets';
+import { exportClip, importedPostFor, type ExportedFile, type PresetId } from '../core/format/presets';
 import { parseBody, type HtmlParser } from '../core/format/html-parser';
 import { imageUrls } from '../core/format/images';
 import { exportZip, type ExportProgress, type FetchImage, type ZipExportResult } from '../core/format/zip';
@@ -78,13 +78,14 @@ export function blobSink(BlobType: typeof Blob): { write: ZipSink; parts(): Blob
   };
 }
 
-/** The host patterns an export with images needs, read from the clips' bodies. */
-export async function imageHostsOf(clips: AsyncIterable<Clip>, parser: HtmlParser, signal?: AbortSignal): Promise<string[]> {
+/** The host patterns an export with images in `preset` needs, read from the clips' bodies. */
+export async function imageHostsOf(clips: AsyncIterable<Clip>, preset: PresetId, parser: HtmlParser, signal?: AbortSignal): Promise<string[]> {
   const urls = new Set<string>();
   for await (const clip of clips) {
     signal?.throwIfAborted();
-    // Only bodies with an <img> are parsed: most of a text library costs one string search.
-    if (!/<img\b/i.test(clip.contentHtml)) continue;
+    // Only bodies with an <img> are parsed: most of a text library costs one string search. A
+    // post given back as it was imported keeps its links (exportZip fetches none of its images).
+    if (!/<img\b/i.test(clip.contentHtml) || importedPostFor(clip, preset)) continue;
     for (const url of imageUrls(parseBody(parser, clip.contentHtml).root, clip.url)) urls.add(url);
   }
   return hostPatterns(urls);

@@ -56,7 +56,7 @@ export function extensionClient(win: Window, tabId: number | undefined, options:
     includeImages: async () => settings().downloadImages,
     setIncludeImages: (include) => saveSettings(win.localStorage, { ...settings(), downloadImages: include }),
     async imageHosts(ids, signal) {
-      const origins = await imageHostsOf(clipsInBatches(ids), parser, signal);
+      const origins = await imageHostsOf(clipsInBatches(ids), settings().preset, parser, signal);
       return { origins, granted: origins.length === 0 || (await browser.permissions.contains({ origins })) };
     },
     requestImageHosts: (origins) => browser.permissions.request({ origins }),

@@ -104,7 +104,7 @@ describe('the hosts an export with images asks for', () => {
       yield makeClip({ id: 'b', url: 'http://old.example/b.html', contentHtml: '<p>No picture.</p>' });
       yield makeClip({ id: 'c', url: 'http://old.example/c.html', contentHtml: '<img src="pic.gif"><img src="data:image/png;base64,AAAA">' });
     }
-    expect(await imageHostsOf(clips(), testParser)).toEqual(['http://old.example/*', 'https://cdn.example/*', 'https://n.example/*']);
+    expect(await imageHostsOf(clips(), 'archive', testParser)).toEqual(['http://old.example/*', 'https://cdn.example/*', 'https://n.example/*']);
   });
 
   it('makes one pattern per scheme and host, ignoring what is not a web URL', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { BATCH_LIMIT, isTrustedSender, parseEnvelope, type RequestOf, type ResponseOf } from './messages';
 import { makeDraft } from '../../test/helpers/drafts';
-import type { Clip, ClipEdit, ClipSummary, ExtractMode, ImportDraft } from '../core/model/types';
+import { MAX_IMPORTED_TEXT, type Clip, type ClipEdit, type ClipSummary, type ExtractMode, type ImportDraft } from '../core/model/types';
 
 const clip: Clip = {
   ...makeDraft(),
@@ -29,6 +29,8 @@ describe('parseEnvelope', () => {
     { type: 'retagClips', request: { ids: ['c1', 'c2'], add: ['存档'], remove: [] } },
     { type: 'deleteClips', request: { ids: ['c1'] } },
     { type: 'restoreClips', request: { clips: [clip, { ...clip, id: 'c2', original: { title: 'T', contentHtml: '' } }] } },
+    { type: 'restoreClips', request: { clips: [{ ...clip, imported: { path: '_posts/archived/2019-05-03/a\nb.md', text: '---\n' } }] } },
+    { type: 'importClips', request: { drafts: [{ ...makeDraft(), tags: [], imported: { path: '_posts/  两会 .md', text: '\ufeff---\r\n' } }] } },
   ])('accepts a well-formed $type', (message) => {
     expect(parseEnvelope(message)).toEqual(message);
   });
@@ -71,11 +73,15 @@ describe('the limits', () => {
     expect(parseEnvelope({ type, request: beyond })).toBeUndefined();
   });
 
-  it.each([
+  it.each<[string, unknown]>([
     ['without tags', { ...makeDraft() }],
     ['with a blank tag', { ...makeDraft(), tags: [''] }],
     ['with a clipping time that is not a number', { ...makeDraft(), tags: [], clippedAt: '2024' }],
     ['that is not a draft', { tags: [] }],
+    ...['../x.md', '_posts/../../x.md', '/etc/x.md', '_posts//x.md', '_posts/..\\x.md', '_posts/./x.md', '_posts/x\0.md', ''].map(
+      (path): [string, unknown] => [`whose post would be written at ${JSON.stringify(path)}`, { ...makeDraft(), tags: [], imported: { path, text: '' } }],
+    ),
+    ['whose kept post is longer than any import reads', { ...makeDraft(), tags: [], imported: { path: '_posts/x.md', text: 'x'.repeat(MAX_IMPORTED_TEXT + 1) } }],
   ])('importClips: refuses a draft %s', (_name, draft) => {
     expect(parseEnvelope({ type: 'importClips', request: { drafts: [draft] } })).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransa
 import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores, type PendingRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
-import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft } from '../core/model/types';
+import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft, ImportedPost } from '../core/model/types';
 import { articleUrlKeys } from '../core/model/url';
 
 // The one IndexedDB module. The background worker owns the database; other contexts ask it
@@ -11,12 +11,16 @@ import { articleUrlKeys } from '../core/model/url';
 export const DB_NAME = 'news-clipper';
 export const DB_VERSION = 3;
 
-/** Article bodies live apart from summaries so that lists never load them. */
+/**
+ * Article bodies live apart from summaries so that lists never load them; so does the archive post
+ * a clip was imported from, which only exports read (no search term is taken from it).
+ */
 export interface ClipContent {
   id: string;
   contentHtml: string;
   revisions: ClipRevision[];
   original?: ClipOriginal;
+  imported?: ImportedPost;
 }
 
 export interface ClipperDbSchema extends DBSchema {
@@ -168,7 +172,27 @@ async function nextSeq(tx: WriteTx): Promise<number> {
 }
 
 function joinClip(summary: ClipSummary, content: ClipContent): Clip {
-  return { ...summary, contentHtml: content.contentHtml, revisions: content.revisions, ...(content.original && { original: content.original }) };
+  const { contentHtml, revisions, original, imported } = content;
+  return { ...summary, contentHtml, revisions, ...(original && { original }), ...(imported && { imported }) };
+}
+
+/**
+ * The content to write when a clip changes from `before` to `after`: the archive post it was
+ * imported from stays only while what the archive preset writes of the clip is unchanged. That is
+ * its title, byline, body and tags (their order too), whoever changes them: an edit, a retag, or
+ * a later import of the same article bringing other tags. The note, which no archive post holds,
+ * keeps it. Once gone it stays gone (removing a tag just added brings nothing back), and a re-clip
+ * writes a fresh content record without it.
+ */
+function contentFor(content: ClipContent, before: ClipSummary, after: ClipSummary, contentHtml = content.contentHtml): ClipContent {
+  const { imported, ...rest } = content;
+  const same =
+    before.title === after.title &&
+    (before.byline ?? '') === (after.byline ?? '') &&
+    content.contentHtml === contentHtml &&
+    before.tags.length === after.tags.length &&
+    before.tags.every((tag, i) => tag === after.tags[i]);
+  return { ...rest, contentHtml, ...(imported && same && { imported }) };
 }
 
 export interface SaveResult {
@@ -304,10 +328,10 @@ export async function deleteClips(db: ClipperDb, ids: string[]): Promise<Clip[]>
  */
 export async function restoreClips(db: ClipperDb, clips: Clip[]): Promise<void> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
-  for (const { contentHtml, revisions, original, ...summary } of clips) {
+  for (const { contentHtml, revisions, original, imported, ...summary } of clips) {
     const present = await tx.objectStore('clips').get(summary.id);
     const seq = present?.seq ?? (await nextSeq(tx));
-    await writeClip(tx, { ...summary, seq, revisionCount: revisions.length }, { id: summary.id, contentHtml, revisions, ...(original && { original }) });
+    await writeClip(tx, { ...summary, seq, revisionCount: revisions.length }, { id: summary.id, contentHtml, revisions, ...(original && { original }), ...(imported && { imported }) });
   }
   await tx.done;
 }
@@ -331,7 +355,7 @@ export async function getClips(db: ClipperDb, ids: string[]): Promise<Clip[]> {
  */
 export async function importDrafts(db: ClipperDb, drafts: ImportDraft[], { now, newId }: SaveOptions): Promise<{ added: number; known: number }> {
   let added = 0;
-  for (const { tags, clippedAt, ...draft } of drafts) {
+  for (const { tags, clippedAt, imported, ...draft } of drafts) {
     const tx = db.transaction(ALL_STORES, 'readwrite');
     const urlKeys = articleUrlKeys(draft.pageUrl, draft.url);
     let existing: ClipSummary | undefined;
@@ -340,13 +364,14 @@ export async function importDrafts(db: ClipperDb, drafts: ImportDraft[], { now, 
       const merged = [...new Set([...existing.tags, ...tags])];
       if (merged.length !== existing.tags.length) {
         const content = await tx.objectStore('contents').get(existing.id);
-        if (content) await writeClip(tx, { ...existing, tags: merged }, content);
+        const next = { ...existing, tags: merged };
+        if (content) await writeClip(tx, next, contentFor(content, existing, next));
       }
     } else {
       const { contentHtml, ...meta } = draft;
       const at = clippedAt ?? now;
       const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: at, updatedAt: at, tags, urlKeys, revisionCount: 0 };
-      await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [] });
+      await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [], ...(imported && { imported }) });
       added++;
     }
     await tx.done;
@@ -366,7 +391,7 @@ export async function updateClip(db: ClipperDb, id: string, edit: ClipEdit): Pro
   const original = content.original ?? (touchesExtraction ? { title: summary.title, byline: summary.byline, contentHtml: content.contentHtml } : undefined);
   const { contentHtml, ...fields } = edit;
   const next: ClipSummary = { ...summary, ...fields, ...(touchesExtraction && { edited: true }) };
-  await writeClip(tx, next, { ...content, contentHtml: contentHtml ?? content.contentHtml, ...(original && { original }) });
+  await writeClip(tx, next, { ...contentFor(content, summary, next, contentHtml), ...(original && { original }) });
   await tx.done;
   return next;
 }
@@ -378,8 +403,8 @@ export async function retagClips(db: ClipperDb, ids: string[], add: string[], re
     ids.map(async (id) => {
       const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
       if (!summary || !content) return;
-      const tags = [...new Set([...summary.tags.filter((t) => !remove.includes(t)), ...add])];
-      await writeClip(tx, { ...summary, tags }, content);
+      const next = { ...summary, tags: [...new Set([...summary.tags.filter((t) => !remove.includes(t)), ...add])] };
+      await writeClip(tx, next, contentFor(content, summary, next));
     }),
   );
   await tx.done;

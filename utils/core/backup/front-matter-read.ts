@@ -18,7 +18,8 @@ export function readFrontMatter(text: string): FrontMatterRead {
   const lines = text.slice(open[0].length).split('\n');
   const close = lines.findIndex((line) => CLOSE.test(line.replace(/\r$/, '')));
   if (close === -1) return { ok: false, reason: 'no-front-matter', message: 'The front matter is never closed by a --- line.' };
-  const source = lines.slice(0, close).join('\n');
+  // CRLF lines end in `\r` once split: a lone `\r` after the last line's `]` or `"` breaks the YAML.
+  const source = lines.slice(0, close).map((line) => line.replace(/\r$/, '')).join('\n');
   const doc = parseDocument(source, { version: '1.1', schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
   const error = doc.errors[0];
   if (error) return { ok: false, reason: 'broken-yaml', message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}` };

@@ -7,6 +7,7 @@ import { exportClip, obsidianTag, type PresetId } from '../format/presets';
 import { makeClip, NOW } from '../../../test/helpers/clips';
 import { extremeClips, realClips } from '../../../test/helpers/corpus';
 import { testParser } from '../../../test/helpers/parser';
+import { zipBytes } from '../../../test/helpers/zip-bytes';
 import { readerText } from '../../../test/helpers/text';
 import { exportZip } from '../format/zip';
 import type { Clip } from '../model/types';
@@ -18,14 +19,6 @@ const { window } = new JSDOM('');
 const prepareBody = bodyPreparer(window as unknown as Window);
 const file = (name: string, text: string): ImportFile => ({ name, bytes: strToU8(text) });
 const importOf = (files: ImportFile[]) => importPosts(files, { prepareBody });
-
-async function zipBytes(write: (sink: (c: Uint8Array) => void) => Promise<unknown>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  await write((c) => void chunks.push(c));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
-  return out;
-}
 
 describe('importPosts: our presets read back', () => {
   // Clips as the library holds them: bodies in the stored form (the extremes are normalised first).

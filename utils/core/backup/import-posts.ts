@@ -6,7 +6,9 @@
 //
 // Bodies: an archive post's HTML is taken as is; a Markdown body is converted to HTML
 // (markdown-to-html), because the library stores, previews, searches and exports HTML. Either is
-// then sanitized and normalised by `prepareBody`, like a clipped page.
+// then sanitized and normalised by `prepareBody`, like a clipped page. An archive post also keeps
+// its whole text and its path in the site (`imported`), so that the archive preset can give it
+// back unchanged; other formats have nothing to give back through that preset, which rewrites them.
 
 import { unzipSync } from 'fflate';
 import { cleanTitle } from '../format/archive-post';
@@ -14,7 +16,8 @@ import { CHARACTER_REFERENCE, decodeReference } from '../format/html-text';
 import { markdownToHtml } from '../format/markdown-to-html';
 import { jekyllCategory } from '../format/archive-post';
 import { unprotectLiquid } from '../format/site-generators';
-import type { ClipDraft } from '../model/types';
+import { isSitePath } from '../model/shapes';
+import { MAX_IMPORTED_TEXT, type ImportDraft, type ImportedPost } from '../model/types';
 import { readFrontMatter } from './front-matter-read';
 import type { BodyPreparer } from './stored-body';
 
@@ -24,12 +27,12 @@ export interface ImportFile {
   bytes: Uint8Array;
 }
 
-/** A clip to add to the library: what the post holds. */
-export interface ImportedClip extends ClipDraft {
-  /** The user's tags from the post (the site name the archive format lists first is not one). */
-  tags: string[];
-  /** When the note was made, where the post says (Obsidian's `created`). */
-  clippedAt?: number;
+/**
+ * A clip to add to the library: what the post holds. `tags` are the user's tags from the post (the
+ * site name the archive format lists first is not one); `clippedAt` when the note was made, where
+ * the post says (Obsidian's `created`).
+ */
+export interface ImportedClip extends ImportDraft {
   /** Where it came from: the file name, or `zip name/entry path`. */
   file: string;
 }
@@ -61,7 +64,8 @@ export interface ImportOptions {
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdown|mkd|mkdn)$/i;
 const DEFAULT_MAX_FILE = 5 * 1024 * 1024;
 const DEFAULT_MAX_ZIP = 500 * 1024 * 1024;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// The byte-order mark is kept in the text (`ignoreBOM`), so that an archive post keeps its bytes.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
 
@@ -128,6 +132,19 @@ function httpUrl(value: string | undefined): string | undefined {
   }
 }
 
+/**
+ * Where a post read under `name` sits in its site: from its `_posts` folder on (the folders picked
+ * or zipped above it are not the site's), else in `_posts/` as the archive preset writes posts; a
+ * zip's own name is no folder of the site. Undefined for a path no export may write.
+ */
+function sitePathOf(name: string): string | undefined {
+  const segments = name.split('/');
+  const posts = segments.indexOf('_posts');
+  if (posts === -1 && segments.length > 1 && /\.zip$/i.test(segments[0]!)) segments.shift();
+  const path = (posts === -1 ? ['_posts', ...segments] : segments.slice(posts)).join('/');
+  return isSitePath(path) ? path : undefined;
+}
+
 function stem(name: string): string {
   const base = name.split('/').pop() ?? name;
   return base.replace(MARKDOWN_EXTENSIONS, '').replace(/^\d{4}-\d\d?-\d\d?-/, '');
@@ -182,6 +199,8 @@ interface Fields {
   lang?: string;
   excerpt?: string;
   html: string;
+  /** True when the body is in the archive post's layout. */
+  archive?: boolean;
 }
 
 function fromFrontMatter(name: string, data: Record<string, unknown>, body: string): Fields {
@@ -210,6 +229,7 @@ function fromFrontMatter(name: string, data: Record<string, unknown>, body: stri
     lang: first(data, ['lang', 'language', 'locale']),
     excerpt: first(data, ['excerpt', 'description', 'summary']),
     html: archive ? archive.html : markdownToHtml(markdown),
+    archive: archive !== undefined,
   };
 }
 
@@ -237,12 +257,13 @@ function fromPlainMarkdown(text: string): Fields | undefined {
 function importText(name: string, bytes: Uint8Array, options: ImportOptions): ImportedClip {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE;
   if (bytes.length > max) throw new ImportProblem('too-large', `The file is too large (${megabytes(bytes.length)}; at most ${megabytes(max)}).`);
-  let source: string;
+  let whole: string;
   try {
-    source = decoder.decode(bytes).replace(/^\ufeff/, '');
+    whole = decoder.decode(bytes);
   } catch {
     throw new ImportProblem('not-text', 'The file is not UTF-8 text.');
   }
+  const source = whole.replace(/^\ufeff/, '');
   if (source.includes('\0')) throw new ImportProblem('not-text', 'The file is not text (it holds binary data).');
   const read = readFrontMatter(source);
   let fields: Fields | undefined;
@@ -282,7 +303,13 @@ function importText(name: string, bytes: Uint8Array, options: ImportOptions): Im
     ...(fields.created === undefined ? {} : { clippedAt: fields.created }),
     file: name,
   };
-  return clip;
+  const imported = fields.archive ? importedPost(name, whole) : undefined;
+  return imported ? { ...clip, imported } : clip;
+}
+
+function importedPost(name: string, text: string): ImportedPost | undefined {
+  const path = sitePathOf(name);
+  return path !== undefined && text.length <= MAX_IMPORTED_TEXT ? { path, text } : undefined;
 }
 
 // ——— files and zips ———

@@ -1,59 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportToFolder, readSourceUrl, type FileHandleLike, type FolderHandle } from './folder-export';
+import { exportToFolder, readSourceUrl } from './folder-export';
 import { exportClip } from './presets';
 import { makeClip, NOW } from '../../../test/helpers/clips';
+import { FakeFolder } from '../../../test/helpers/fake-folder';
 import { testParser } from '../../../test/helpers/parser';
-
-/** An in-memory directory with the File System Access API's behaviour (NotFoundError on a missing entry). */
-class FakeFolder implements FolderHandle {
-  readonly folders = new Map<string, FakeFolder>();
-  readonly files = new Map<string, string>();
-  writes = 0;
-
-  constructor(readonly name: string) {}
-
-  private static notFound(name: string): Error {
-    return Object.assign(new Error(`${name} not found`), { name: 'NotFoundError' });
-  }
-
-  async getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<FolderHandle> {
-    let folder = this.folders.get(name);
-    if (!folder) {
-      if (!options?.create) throw FakeFolder.notFound(name);
-      folder = new FakeFolder(name);
-      this.folders.set(name, folder);
-    }
-    return folder;
-  }
-
-  async getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandleLike> {
-    if (!this.files.has(name)) {
-      if (!options?.create) throw FakeFolder.notFound(name);
-      this.files.set(name, '');
-    }
-    return {
-      getFile: async () => ({ text: async () => this.files.get(name) ?? '' }),
-      createWritable: async () => {
-        let data = '';
-        return {
-          write: async (chunk: string) => void (data += chunk),
-          close: async () => {
-            this.files.set(name, data);
-            this.writes += 1;
-          },
-        };
-      },
-    };
-  }
-
-  /** Every file under this folder, by relative path. */
-  tree(prefix = ''): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [name, text] of this.files) out[`${prefix}${name}`] = text;
-    for (const [name, folder] of this.folders) Object.assign(out, folder.tree(`${prefix}${name}/`));
-    return out;
-  }
-}
 
 const a = makeClip({ id: 'a', title: 'Same title', url: 'https://n.example/a' });
 const b = makeClip({ id: 'b', title: 'Same title', url: 'https://n.example/b' });

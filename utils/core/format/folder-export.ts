@@ -55,6 +55,20 @@ export function readSourceUrl(post: string): string | undefined {
   return plain?.[1]?.replace(/^<(.*)>$/, '$1');
 }
 
+/**
+ * Whether a post naming `written` as its article is the article at `url` (a normalised URL): an
+ * archive's older posts write the address as the feed gave it (`https://www.dw.com/zh/丁家喜…`).
+ */
+function isArticle(written: string | undefined, url: string): boolean {
+  if (written === undefined) return false;
+  if (written === url) return true;
+  try {
+    return new URL(written).href === url;
+  } catch {
+    return false;
+  }
+}
+
 function isNotFound(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'NotFoundError' || (error as { name?: string } | null)?.name === 'TypeMismatchError';
 }
@@ -101,6 +115,7 @@ export async function exportToFolder(clips: Iterable<ExportClip> | AsyncIterable
     let chosen = name;
     let replaced = false;
     let duplicate = false;
+    let before: string | undefined;
     for (let n = 1; ; n += 1) {
       const candidate = numbered(name, n);
       const key = nameKey([...segments, candidate].join('/'));
@@ -112,9 +127,10 @@ export async function exportToFolder(clips: Iterable<ExportClip> | AsyncIterable
         break;
       }
       const existing = await existingText(folder, candidate);
-      if (existing === undefined || readSourceUrl(existing) === clip.url) {
+      if (existing === undefined || isArticle(readSourceUrl(existing), clip.url)) {
         chosen = candidate;
         replaced = existing !== undefined;
+        before = existing;
         session.set(key, clip.url);
         break;
       }
@@ -124,9 +140,13 @@ export async function exportToFolder(clips: Iterable<ExportClip> | AsyncIterable
     if (duplicate) result.duplicates.push(entry);
     else {
       const { text } = exportClip(clip, options.preset, exportOptions);
-      const writable = await (await folder.getFileHandle(chosen, { create: true })).createWritable();
-      await writable.write(text);
-      await writable.close();
+      // A file that already holds these bytes is left alone, so that its modification time (which
+      // a site build or a sync tool reads) stays too.
+      if (text !== before) {
+        const writable = await (await folder.getFileHandle(chosen, { create: true })).createWritable();
+        await writable.write(text);
+        await writable.close();
+      }
       result.written.push(entry);
     }
     done += 1;

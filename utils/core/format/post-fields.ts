@@ -22,6 +22,7 @@ export type ExportClip = Pick<Clip, 'url' | 'title' | 'siteName' | 'clippedAt' |
       | 'keywords'
       | 'note'
       | 'textLength'
+      | 'imported'
     >
   >;
 

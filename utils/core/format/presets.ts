@@ -173,10 +173,20 @@ function plainMarkdown(clip: ExportClip, options: ExportOptions, now: number): s
   return withBody(head, markdownBody(clip, 'gfm', options));
 }
 
+/**
+ * The archive post the clip was imported from, when the preset writes it as it came: only the
+ * archive preset does (any other preset is another format, written from the clip).
+ */
+export function importedPostFor(clip: ExportClip, preset: PresetId): ExportedFile | undefined {
+  return preset === 'archive' && clip.imported ? { path: clip.imported.path, text: clip.imported.text } : undefined;
+}
+
 /** The path a preset gives a clip, without converting its body. */
 export function exportPath(clip: ExportClip, preset: PresetId, options: ExportOptions = {}): string {
   const now = options.now ?? Date.now();
   const datedName = () => archivePostFileName(archiveInput(clip), now);
+  const imported = importedPostFor(clip, preset);
+  if (imported) return imported.path;
   switch (preset) {
     case 'archive':
     case 'jekyll':
@@ -208,6 +218,8 @@ const WRITERS: Record<Exclude<PresetId, 'custom'>, (clip: ExportClip, options: E
 /** The file a preset makes of one clip. */
 export function exportClip(clip: ExportClip, preset: PresetId, options: ExportOptions = {}): ExportedFile {
   const now = options.now ?? Date.now();
+  const imported = importedPostFor(clip, preset);
+  if (imported) return imported;
   if (preset === 'custom') {
     return renderTemplate(requireTemplate(options), clip, { parser: options.parser, now, urlsResolved: options.urlsResolved });
   }

@@ -5,7 +5,7 @@
 import { parseBody, type HtmlParser } from './html-parser';
 import { imageExtension, imageFileName, imageUrls, relinkImages, resolveUrls } from './images';
 import { NameRegistry } from './file-names';
-import { exportClip, exportPath, PRESETS, type ExportClip, type ExportOptions, type PresetId } from './presets';
+import { exportClip, exportPath, importedPostFor, PRESETS, type ExportClip, type ExportOptions, type PresetId } from './presets';
 import { postFields } from './post-fields';
 import { ZipWriter, type ZipSink } from './zip-writer';
 
@@ -190,8 +190,9 @@ export async function exportZip(
       if (claim.duplicate) {
         result.duplicates.push(entry);
       } else {
+        // An archive post given back as it came keeps its image links: relinking would change it.
         const source =
-          images && options.parser
+          images && options.parser && !importedPostFor(clip, preset)
             ? await withLocalImages(clip, claim.path, options.parser, images, layout, result.failedImages)
             : undefined;
         const { text } = source

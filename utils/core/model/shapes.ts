@@ -1,5 +1,5 @@
 import { array, both, finite, isObject, object, optional, refine, string, type Check } from './schema';
-import type { Clip, ClipDraft, ClipEdit, ExtractResult, ImportDraft } from './types';
+import { MAX_IMPORTED_TEXT, type Clip, type ClipDraft, type ClipEdit, type ExtractResult, type ImportDraft, type ImportedPost } from './types';
 
 // Runtime checks for data that crosses a boundary: what a content script returns from a page,
 // and what an extension page sends to the worker. Types alone cannot vouch for either.
@@ -58,6 +58,7 @@ export function isClip(v: unknown): v is Clip {
     isOptionalString(c.note) &&
     (c.edited === undefined || typeof c.edited === 'boolean') &&
     (c.original === undefined || isOriginal(c.original)) &&
+    (c.imported === undefined || isImportedPost(c.imported)) &&
     Array.isArray(c.revisions) &&
     c.revisions.every(isRevision)
   );
@@ -83,4 +84,17 @@ export function isClipEdit(v: unknown): v is ClipEdit {
 /** The user's tags as a page sends them: none blank, none longer than 100 characters. */
 export const isTagList = array(refine(string(100), (tag) => tag.trim().length > 0));
 
-export const isImportDraft: Check<ImportDraft> = both(isDraft, object({ tags: isTagList, clippedAt: optional(finite) }));
+/**
+ * A post's path in its site as an export may write it: relative, no empty, `.` or `..` segment
+ * (with `\` read as a separator too, as some unzip tools do), no NUL. Anything else a file name
+ * may hold stays, since the archive's own names hold it (even a line break).
+ */
+export function isSitePath(v: unknown): v is string {
+  if (!isString(v) || v.length === 0 || v.length > 4096 || v.includes('\0')) return false;
+  const segments = v.split('/');
+  return segments.every((s) => s !== '') && segments.flatMap((s) => s.split('\\')).every((s) => s !== '.' && s !== '..');
+}
+
+export const isImportedPost: Check<ImportedPost> = object({ path: isSitePath, text: string(MAX_IMPORTED_TEXT) });
+
+export const isImportDraft: Check<ImportDraft> = both(isDraft, object({ tags: isTagList, clippedAt: optional(finite), imported: optional(isImportedPost) }));

@@ -41,7 +41,25 @@ export type ExtractMode = 'article' | 'full-page' | 'selection';
 export interface ImportDraft extends ClipDraft {
   tags: string[];
   clippedAt?: number;
+  /** The archive post it was read from, when it was one (see ImportedPost). */
+  imported?: ImportedPost;
 }
+
+/**
+ * An archive post exactly as an import read it, kept beside the clip so that the archive preset
+ * gives it back byte for byte while the clip is as imported (the library voids it when the user
+ * changes what that preset writes: title, byline, body or tags). Only exports read it: pages show,
+ * search and preview the sanitized `contentHtml`, never this text.
+ */
+export interface ImportedPost {
+  /** Where the post sits in its site, `_posts/` included (`_posts/archived/2019-05-03/….md`). */
+  path: string;
+  /** The whole file as it came (a byte-order mark and CRLF line ends included). */
+  text: string;
+}
+
+/** Longer posts are not kept whole: the import's own limit on a post (5 MB of UTF-8) is within it. */
+export const MAX_IMPORTED_TEXT = 5 * 1024 * 1024;
 
 /**
  * The name under which the content script leaves its entry function in the page's isolated
@@ -92,6 +110,8 @@ export interface Clip extends ClipSummary {
   revisions: ClipRevision[];
   /** What was extracted, kept when the user first edits the clip. */
   original?: ClipOriginal;
+  /** The archive post the clip was imported from, while the clip is as imported. */
+  imported?: ImportedPost;
 }
 
 export interface ClipOriginal {
