@@ -5,6 +5,7 @@ import { translator } from '@/utils/core/i18n';
 import { dictionaryFor } from '../test/helpers/i18n';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
+import { reason } from '@/utils/core/model/reasons';
 import { loadSettings } from '@/utils/pages/settings';
 import { I18n } from './i18n-context';
 import { OptionsApp } from './OptionsApp';
@@ -27,20 +28,27 @@ function memoryStorage(): Storage {
 
 function setup(overrides: Partial<OptionsClient> = {}) {
   const calls: string[] = [];
+  const storageReads: number[] = [];
+  const readStorage = async () => (storageReads.push(Date.now()), { usage: 3 * 1024 * 1024, quota: 80 * 1024 ** 3, persistent: false });
   const client: OptionsClient = {
     newestClip: async () => ({ ...SAMPLE_CLIP, title: 'Newest: a "quoted" title' }),
     backup: async () => (calls.push('backup'), 12),
     restore: async () => ({ restored: 3, errors: [] }),
-    importFiles: async () => ({ added: 2, known: 1, errors: ['notes.txt: not a Markdown file'] }),
+    importFiles: async () => ({
+      added: 2,
+      known: 1,
+      errors: ['notes.txt: not a Markdown file'],
+      notices: [{ file: '_posts/2020-06-18-A\nB.md', reason: reason('import-title-line-break') }],
+    }),
     ...overrides,
   };
   const storage = memoryStorage();
   render(
     <I18n.Provider value={translator(dictionaryFor('en'))}>
-      <OptionsApp client={client} storage={storage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} now={() => Date.UTC(2024, 0, 10)} />
+      <OptionsApp client={client} storage={storage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} now={() => Date.UTC(2024, 0, 10)} readStorage={readStorage} />
     </I18n.Provider>,
   );
-  return { storage, calls };
+  return { storage, calls, storageReads };
 }
 
 const previewText = () => document.querySelector('.preview-text')?.textContent ?? '';
@@ -78,6 +86,16 @@ describe('OptionsApp', () => {
     fireEvent.change(input, { target: { files: [new File(['x'], 'notes.txt')] } });
     await screen.findByText('Imported 2 new articles; 1 were already in the library.');
     expect(screen.getByText('notes.txt: not a Markdown file')).toBeTruthy();
+    expect(screen.getByText('These files were imported with changes:')).toBeTruthy();
+    expect(screen.getByText(/^_posts\/2020-06-18-A\sB\.md: Its title had a line break inside the quotes/)).toBeTruthy();
+  });
+
+  it('shows the room the library takes, and reads it again after an import', async () => {
+    const { storageReads } = setup();
+    await screen.findByText('The library takes 3 MB of the 80 GB the browser allows it.');
+    expect(storageReads).toHaveLength(1);
+    fireEvent.change(screen.getByLabelText(/Import posts/), { target: { files: [new File(['x'], 'a.md')] } });
+    await waitFor(() => expect(storageReads).toHaveLength(2));
   });
 
   it('turns preview images off', async () => {

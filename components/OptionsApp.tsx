@@ -3,11 +3,14 @@ import type { HtmlParser } from '@/utils/core/format/html-parser';
 import { PRESETS, exportClip, type PresetId } from '@/utils/core/format/presets';
 import { TEMPLATE_HELP, TemplateError, checkTemplate, type CustomTemplate } from '@/utils/core/format/template';
 import { errorText } from '@/utils/core/model/errors';
-import { errorMessage } from '@/utils/core/i18n/reasons';
+import type { ImportNotice } from '@/utils/core/backup/import-posts';
+import { errorMessage, reasonText } from '@/utils/core/i18n/reasons';
 import type { OptionsClient } from '@/utils/pages/options-client';
+import { readStorageState, type StorageState } from '@/utils/pages/persist-storage';
 import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/settings';
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
+import { StorageUsage } from './StorageUsage';
 
 interface OptionsAppProps {
   client: OptionsClient;
@@ -16,19 +19,24 @@ interface OptionsAppProps {
   /** Shown in the preview while the library is empty. */
   sampleClip: Clip;
   now?: () => number;
+  /** How much room the library takes (the browser's estimate by default). */
+  readStorage?: () => Promise<StorageState | undefined>;
 }
 
 const WEEK = 7 * 24 * 3600 * 1000;
 const TARGETS: NonNullable<CustomTemplate['target']>[] = ['gfm', 'jekyll', 'hugo', 'obsidian'];
 
 /** The export preset, the custom template with a live preview, backup, restore and import. */
-export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now }: OptionsAppProps) {
+export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now, readStorage = readStorageState }: OptionsAppProps) {
   const t = useT();
   const [settings, setSettings] = useState<ExportSettings>(() => loadSettings(storage));
   const [newest, setNewest] = useState<Clip | null>();
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  const [notices, setNotices] = useState<ImportNotice[]>([]);
   const [busy, setBusy] = useState(false);
+  // Counts finished actions: a backup, restore or import changes the room the library takes.
+  const [actions, setActions] = useState(0);
 
   useEffect(() => {
     client.newestClip().then(setNewest, () => setNewest(null));
@@ -54,12 +62,14 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     setBusy(true);
     setStatus(t('working'));
     setProblems([]);
+    setNotices([]);
     try {
       setStatus(await action());
     } catch (error) {
       setStatus(t('failed', errorMessage(error, t)));
     } finally {
       setBusy(false);
+      setActions((n) => n + 1);
     }
   }
 
@@ -195,6 +205,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
           void run(async () => {
             const report = await client.importFiles(files);
             setProblems(report.errors);
+            setNotices(report.notices);
             return t('importDone', report.added, report.known);
           }),
         )}
@@ -209,6 +220,20 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
             </ul>
           </div>
         )}
+        {notices.length > 0 && (
+          <div class="notices">
+            <strong>{t('importNotices')}</strong>
+            <ul>
+              {notices.map((n, i) => (
+                <li key={i}>{`${n.file}: ${reasonText(n.reason, t)}`}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="storage">
+        <h2 id="storage">{t('storageSection')}</h2>
+        <StorageUsage read={readStorage} refresh={actions} />
       </section>
     </main>
   );

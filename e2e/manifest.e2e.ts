@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../cli/headless';
 import { FIREFOX_E2E_BUILD_DIR, FIREFOX_PATH } from '../test/harness/firefox';
 
 // The shipped manifests (`npm run build`, `build:firefox`) ask for no host access at install. Web
-// hosts are optional: an export with images asks for its image hosts then.
+// hosts are optional: an export with images asks for its image hosts then. Storage is asked for
+// at install (`unlimitedStorage` cannot be optional in Chrome).
 
 interface Manifest {
   manifest_version: number;
@@ -28,7 +29,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the shipped %s manifest', (build) 
   const manifest = read(build);
 
   it('asks for exactly the API permissions the features use, and no host access', () => {
-    expect(manifest.permissions?.slice().sort()).toEqual(['activeTab', 'clipboardWrite', 'scripting']);
+    // `unlimitedStorage`, not `navigator.storage.persist()` alone, keeps the library (docs/DESIGN.md, "Storage").
+    expect(manifest.permissions?.slice().sort()).toEqual(['activeTab', 'clipboardWrite', 'scripting', 'unlimitedStorage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect((manifest.permissions ?? []).filter(isHostPattern)).toEqual([]);
     expect(manifest.content_scripts ?? []).toEqual([]);

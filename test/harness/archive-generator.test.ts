@@ -87,7 +87,11 @@ describe('the generated archive', () => {
   it('breaks a few titles as the old generator did: a raw line break (in the file name too) or a backslash', () => {
     const broken = posts.filter((p) => p.variants.includes('broken-newline') || p.variants.includes('broken-backslash'));
     expect(broken.length).toBeGreaterThanOrEqual(2);
-    for (const post of broken) expect(readFrontMatter(post.text).ok).toBe(false);
+    // Not valid YAML: the importer reads each only by mending its title.
+    for (const post of broken) {
+      const read = readFrontMatter(post.text);
+      expect(read.ok ? read.repairs.length : 0, post.path).toBeGreaterThan(0);
+    }
     const newline = broken.find((p) => p.variants.includes('broken-newline'))!;
     expect(newline.path).toContain('\n');
     expect(newline.text).toMatch(/^title: "[^"\n]*\n[^"\n]*"$/m);

@@ -4,6 +4,7 @@ import { downloadBlob } from './export-post';
 import { clipsInBatches } from './extension-client';
 import { BATCH_LIMIT } from '../protocol/messages';
 import { sendMessage } from '../protocol/messaging';
+import type { ImportNotice } from '../core/backup/import-posts';
 import type { Clip } from '../core/model/types';
 
 // The options page's window on the extension: a clip for the template preview, backup, restore
@@ -14,6 +15,8 @@ export interface ImportReport {
   known: number;
   /** One line per file that could not be read, with the reason. */
   errors: string[];
+  /** What was mended or cut in the files that were imported. */
+  notices: ImportNotice[];
 }
 
 export interface OptionsClient {
@@ -55,7 +58,7 @@ export function optionsClient(win: Window): OptionsClient {
         import('../core/backup/stored-body'),
         Promise.all(files.map(async (file) => ({ name: file.name, bytes: await bytesOf(file) }))),
       ]);
-      const { clips, errors } = importPosts(read, { prepareBody: bodyPreparer(win) });
+      const { clips, errors, notices } = importPosts(read, { prepareBody: bodyPreparer(win) });
       let added = 0;
       let known = 0;
       await inBatches(
@@ -66,7 +69,7 @@ export function optionsClient(win: Window): OptionsClient {
           known += result.known;
         },
       );
-      return { added, known, errors: errors.map((e) => `${e.file}: ${e.message}`) };
+      return { added, known, errors: errors.map((e) => `${e.file}: ${e.message}`), notices };
     },
   };
 }

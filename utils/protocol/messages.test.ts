@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { BATCH_LIMIT, isTrustedSender, parseEnvelope, type RequestOf, type ResponseOf } from './messages';
 import { makeDraft } from '../../test/helpers/drafts';
+import { FIELD_LIMITS } from '../core/model/limits';
 import { MAX_IMPORTED_TEXT, type Clip, type ClipEdit, type ClipSummary, type ExtractMode, type ImportDraft } from '../core/model/types';
 
 const clip: Clip = {
@@ -84,6 +85,28 @@ describe('the limits', () => {
     ['whose kept post is longer than any import reads', { ...makeDraft(), tags: [], imported: { path: '_posts/x.md', text: 'x'.repeat(MAX_IMPORTED_TEXT + 1) } }],
   ])('importClips: refuses a draft %s', (_name, draft) => {
     expect(parseEnvelope({ type: 'importClips', request: { drafts: [draft] } })).toBeUndefined();
+  });
+
+  const url = (n: number) => `https://n.example/${'a'.repeat(n - 'https://n.example/'.length)}`;
+  const importDraft = (patch: Partial<ImportDraft>) => ({ type: 'importClips', request: { drafts: [{ ...makeDraft(), tags: [], ...patch }] } });
+  it.each<[string, Partial<ImportDraft>, Partial<ImportDraft>]>([
+    ['title', { title: 't'.repeat(FIELD_LIMITS.title) }, { title: 't'.repeat(FIELD_LIMITS.title + 1) }],
+    ['byline', { byline: 'b'.repeat(FIELD_LIMITS.author) }, { byline: 'b'.repeat(FIELD_LIMITS.author + 1) }],
+    ['siteName', { siteName: 's'.repeat(FIELD_LIMITS.site) }, { siteName: 's'.repeat(FIELD_LIMITS.site + 1) }],
+    ['excerpt', { excerpt: 'e'.repeat(FIELD_LIMITS.excerpt) }, { excerpt: 'e'.repeat(FIELD_LIMITS.excerpt + 1) }],
+    ['lang', { lang: 'l'.repeat(FIELD_LIMITS.lang) }, { lang: 'l'.repeat(FIELD_LIMITS.lang + 1) }],
+    ['url', { url: url(FIELD_LIMITS.url) }, { url: url(FIELD_LIMITS.url + 1) }],
+    ['pageUrl', { pageUrl: url(FIELD_LIMITS.url) }, { pageUrl: url(FIELD_LIMITS.url + 1) }],
+    ['tags', { tags: Array.from({ length: FIELD_LIMITS.tags }, (_, i) => `t${i}`) }, { tags: Array.from({ length: FIELD_LIMITS.tags + 1 }, (_, i) => `t${i}`) }],
+    ['a tag', { tags: ['t'.repeat(FIELD_LIMITS.tag)] }, { tags: ['t'.repeat(FIELD_LIMITS.tag + 1)] }],
+    ['keywords', { keywords: Array.from({ length: FIELD_LIMITS.tags }, () => 'k') }, { keywords: Array.from({ length: FIELD_LIMITS.tags + 1 }, () => 'k') }],
+    ['a keyword', { keywords: ['k'.repeat(FIELD_LIMITS.tag)] }, { keywords: ['k'.repeat(FIELD_LIMITS.tag + 1)] }],
+    ['publishedAt', { publishedAt: Date.parse('9999-12-31T23:59:59.999Z') }, { publishedAt: Date.parse('9999-12-31T23:59:59.999Z') + 1 }],
+    ['publishedAt (the other end)', { publishedAt: Date.parse('0000-01-01T00:00:00Z') }, { publishedAt: Date.parse('0000-01-01T00:00:00Z') - 1 }],
+    ['clippedAt', { clippedAt: Date.parse('9999-12-31T23:59:59.999Z') }, { clippedAt: 8.64e15 }],
+  ])('importClips: a draft’s %s up to its limit, not beyond', (_field, within, beyond) => {
+    expect(parseEnvelope(importDraft(within))).toBeDefined();
+    expect(parseEnvelope(importDraft(beyond))).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import {
+  isQuotaError,
   DB_VERSION,
   deleteClips,
   getClip,
@@ -475,5 +476,17 @@ describe('upgrades', () => {
       for (const query of Object.keys(fixture.searches)) expect(await searchClipIds(db, query)).toEqual([]);
       db.close();
     });
+  });
+});
+
+describe('isQuotaError', () => {
+  it('knows a full quota and a full disk, as Chromium reports them, and nothing else', () => {
+    const named = (name: string, message = '') => Object.assign(new Error(message), { name });
+    expect(isQuotaError(named('QuotaExceededError'))).toBe(true);
+    // Measured on a full disk with `unlimitedStorage` (e2e/reliability-storage-full.e2e.ts).
+    expect(isQuotaError(named('UnknownError', 'Connection is closing because of: IO error: …/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)'))).toBe(true);
+    expect(isQuotaError(new Error('aborted', { cause: named('QuotaExceededError') }))).toBe(true);
+    expect(isQuotaError(named('AbortError', 'The transaction was aborted, so the request cannot be fulfilled.'))).toBe(false);
+    expect(isQuotaError(named('UnknownError', 'Internal error opening backing store for indexedDB.open.'))).toBe(false);
   });
 });

@@ -146,7 +146,9 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
 export function isQuotaError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const { name, message } = e as { name?: unknown; message?: unknown };
-    if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message))) return true;
+    // With `unlimitedStorage` Chromium's quota is the free disk, so a full disk is what stops a
+    // write: IndexedDB then closes the connection with LevelDB's "FILE_ERROR_NO_SPACE".
+    if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota|FILE_ERROR_NO_SPACE/i.test(message))) return true;
   }
   return false;
 }

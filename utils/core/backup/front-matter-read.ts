@@ -2,15 +2,142 @@
 // `yaml` package to read it (YAML 1.1 syntax, as Jekyll's Psych reads it). Every scalar is read as
 // text (the failsafe schema): the importer decides what is a date, and `title: 2024` or
 // `author: yes` stay the words the file wrote.
+//
+// A file may be hostile: aliases that expand to gigabytes, thousands of keys, nesting that
+// exhausts the stack. Each is refused with its reason before it costs more than a few
+// milliseconds, and nothing here throws for any text.
 
 import { parseDocument } from 'yaml';
+import { reason, type Reason } from '../model/reasons';
+
+/** How the front matter was mended so it could be read (the old generator's known faults). */
+export type FrontMatterRepair = 'title-line-break' | 'title-backslash';
 
 export type FrontMatterRead =
-  | { ok: true; data: Record<string, unknown>; body: string }
-  | { ok: false; reason: 'no-front-matter' | 'broken-yaml'; message: string };
+  | { ok: true; data: Record<string, unknown>; body: string; repairs: FrontMatterRepair[] }
+  | {
+      ok: false;
+      reason: 'no-front-matter' | 'broken-yaml' | 'too-complex';
+      message: string;
+      /** The reason as a code the pages put into words (for the hostile cases). */
+      code?: Reason;
+    };
+
+export const FRONT_MATTER_LIMITS = {
+  /** Keys and list items in all maps and lists together; real posts have a few dozen. */
+  entries: 1000,
+  /** Levels of maps and lists inside one another. */
+  depth: 20,
+} as const;
+
+// Brackets may stand in plain text (`author: a [b`), so before parsing only this many count as
+// too deep: past it the parser spends seconds before it gives up on its stack.
+const BRACKETS_BEFORE_PARSING = 500;
+const MAX_ALIASES = 50;
 
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+// One character class after another that never overlap, so a long line cannot make it backtrack.
+const KEY_LINE = /^\s*(?:-\s+)?[^\s#:[\]{},-][^:]*:(?:\s|$)/;
+
+const tooDeep = (): FrontMatterRead => ({
+  ok: false,
+  reason: 'too-complex',
+  message: `The front matter nests lists or maps more than ${FRONT_MATTER_LIMITS.depth} levels deep.`,
+  code: reason('import-too-deep', { limit: FRONT_MATTER_LIMITS.depth }),
+});
+const tooManyKeys = (): FrontMatterRead => ({
+  ok: false,
+  reason: 'too-complex',
+  message: `The front matter holds more than ${FRONT_MATTER_LIMITS.entries} keys and list items.`,
+  code: reason('import-too-many-keys', { limit: FRONT_MATTER_LIMITS.entries }),
+});
+
+// `- - - x` is a list in a list in a list: the parser takes seconds for a line of them.
+const LEADING_DASHES = /^(?:[ \t]*-(?=[ \t]|$))*/;
+
+/**
+ * Upper bounds on nesting and entries, found in one pass without parsing: brackets and commas
+ * outside quotes, a line's leading dashes, and lines that look like `key:`.
+ */
+function measure(source: string, lines: string[]): { brackets: number; dashes: number; entries: number } {
+  let depth = 0;
+  let brackets = 0;
+  let entries = 0;
+  let quote = '';
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i += 1;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') brackets = Math.max(brackets, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth > 0) entries += 1;
+  }
+  let dashes = 0;
+  for (const line of lines) {
+    const leading = (LEADING_DASHES.exec(line)?.[0].match(/-/g) ?? []).length;
+    dashes = Math.max(dashes, leading);
+    entries += leading + (KEY_LINE.test(line) ? 1 : 0);
+  }
+  return { brackets, dashes, entries };
+}
+
+/** Which limit the data passes, walking it without recursion (aliases may make it cyclic). */
+function overLimit(data: unknown): 'entries' | 'depth' | undefined {
+  let entries = 0;
+  const stack: [unknown, number][] = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, level] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (level > FRONT_MATTER_LIMITS.depth) return 'depth';
+    const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+    entries += children.length;
+    if (entries > FRONT_MATTER_LIMITS.entries) return 'entries';
+    for (const child of children) stack.push([child, level + 1]);
+  }
+  return undefined;
+}
+
+const TITLE_OPEN = /^title:[ \t]*"/;
+const TOP_LEVEL_KEY = /^[A-Za-z_][\w-]*:(?:[ \t]|$)/;
+const CLOSING_QUOTE = /"[ \t]*$/;
+
+interface GeneratorTitle {
+  /** The lines the title spans. */
+  start: number;
+  end: number;
+  title: string;
+  repairs: FrontMatterRepair[];
+}
+
+/**
+ * The title as the archive's old generator wrote it: `"`, the title with only `"` escaped (as
+ * `\"`), `"`. A line break or a backslash in the title went in raw, which YAML reads as a broken
+ * string or a bad escape; reading it back only undoes the `\"`. The title ends at the first
+ * closing quote that a top-level key (or the end of the front matter) follows.
+ */
+function generatorTitle(lines: string[]): GeneratorTitle | undefined {
+  const start = lines.findIndex((line) => TITLE_OPEN.test(line));
+  if (start === -1) return undefined;
+  for (let end = start; end < lines.length; end += 1) {
+    const line = lines[end]!;
+    const closes = CLOSING_QUOTE.test(line) && (end > start || line.indexOf('"') < line.lastIndexOf('"'));
+    const next = lines[end + 1];
+    if (!closes || (next !== undefined && !TOP_LEVEL_KEY.test(next))) continue;
+    const text = lines.slice(start, end + 1).join('\n');
+    const written = text.slice(text.indexOf('"') + 1, text.lastIndexOf('"'));
+    const repairs: FrontMatterRepair[] = [];
+    if (end > start) repairs.push('title-line-break');
+    if (/\\(?!")|\\$/.test(written)) repairs.push('title-backslash');
+    return { start, end, title: written.replace(/\\"/g, '"'), repairs };
+  }
+  return undefined;
+}
+
+type Parsed = ReturnType<typeof parseDocument>;
+const parse = (source: string): Parsed => parseDocument(source, { version: '1.1', schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
 
 export function readFrontMatter(text: string): FrontMatterRead {
   const open = OPEN.exec(text);
@@ -18,14 +145,51 @@ export function readFrontMatter(text: string): FrontMatterRead {
   const lines = text.slice(open[0].length).split('\n');
   const close = lines.findIndex((line) => CLOSE.test(line.replace(/\r$/, '')));
   if (close === -1) return { ok: false, reason: 'no-front-matter', message: 'The front matter is never closed by a --- line.' };
-  // CRLF lines end in `\r` once split: a lone `\r` after the last line's `]` or `"` breaks the YAML.
-  const source = lines.slice(0, close).map((line) => line.replace(/\r$/, '')).join('\n');
-  const doc = parseDocument(source, { version: '1.1', schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
+  // Without their CR, or the last line's value would keep it.
+  const fmLines = lines.slice(0, close).map((line) => line.replace(/\r$/, ''));
+  const source = fmLines.join('\n');
+  // Measured before parsing, which costs about 30 µs an entry and far more a level.
+  const measured = measure(source, fmLines);
+  if (measured.entries > FRONT_MATTER_LIMITS.entries) return tooManyKeys();
+  if (measured.brackets > BRACKETS_BEFORE_PARSING || measured.dashes > FRONT_MATTER_LIMITS.depth) return tooDeep();
+
+  let doc = parse(source);
+  let repaired: GeneratorTitle | undefined;
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) return tooDeep();
   const error = doc.errors[0];
-  if (error) return { ok: false, reason: 'broken-yaml', message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}` };
-  const data: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  if (error) {
+    // Mended only in the old generator's known ways: a title that parses in their place proves it.
+    repaired = generatorTitle(fmLines);
+    const mended =
+      repaired && repaired.repairs.length > 0
+        ? parse([...fmLines.slice(0, repaired.start), 'title: ""', ...fmLines.slice(repaired.end + 1)].join('\n'))
+        : undefined;
+    if (!mended || mended.errors.length > 0) {
+      return { ok: false, reason: 'broken-yaml', message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}` };
+    }
+    doc = mended;
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (thrown) {
+    // The `yaml` package's guard against "billion laughs": an alias expanding past the count.
+    if (!(thrown instanceof Error) || !/alias/i.test(thrown.message)) throw thrown;
+    return {
+      ok: false,
+      reason: 'too-complex',
+      message: 'The front matter repeats its content through YAML aliases too often (an alias bomb).',
+      code: reason('import-yaml-aliases'),
+    };
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, reason: 'broken-yaml', message: 'The front matter is not a list of `key: value` lines.' };
   }
-  return { ok: true, data: data as Record<string, unknown>, body: lines.slice(close + 1).join('\n') };
+  const over = overLimit(data);
+  if (over === 'depth') return tooDeep();
+  if (over === 'entries') return tooManyKeys();
+  const record = data as Record<string, unknown>;
+  if (repaired) record.title = repaired.title;
+  return { ok: true, data: record, body: lines.slice(close + 1).join('\n'), repairs: repaired?.repairs ?? [] };
 }

@@ -1,7 +1,9 @@
 // Importing posts: `.md` files or zips of them, written by any of our presets or by an existing
 // Jekyll archive in the archive-post format (a `_posts` folder), or by other tools with the usual
 // front matter keys. Each file gives a clip to import or a clear error; one bad file never stops
-// the others. Nothing here touches the library: the caller adds the clips, and skips the ones
+// the others, whatever it holds or whatever a parser throws on it; a post that is read but had
+// to be mended or cut (an old generator's broken title, a megabyte of title) gets a notice that
+// says so. Every clip passes the worker's `isImportDraft`. Nothing here touches the library: the caller adds the clips, and skips the ones
 // whose `url` it already has.
 //
 // Bodies: an archive post's HTML is taken as is; a Markdown body is converted to HTML
@@ -16,6 +18,9 @@ import { CHARACTER_REFERENCE, decodeReference } from '../format/html-text';
 import { markdownToHtml } from '../format/markdown-to-html';
 import { jekyllCategory } from '../format/archive-post';
 import { unprotectLiquid } from '../format/site-generators';
+import { errorText } from '../model/errors';
+import { cutText, FIELD_LIMITS, isTimeInRange } from '../model/limits';
+import { reason, type Reason } from '../model/reasons';
 import { isSitePath } from '../model/shapes';
 import { MAX_IMPORTED_TEXT, type ImportDraft, type ImportedPost } from '../model/types';
 import { readFrontMatter } from './front-matter-read';
@@ -37,17 +42,35 @@ export interface ImportedClip extends ImportDraft {
   file: string;
 }
 
-export type ImportErrorReason = 'not-markdown' | 'not-text' | 'too-large' | 'no-front-matter' | 'broken-yaml' | 'no-url' | 'bad-zip';
+export type ImportErrorReason =
+  | 'not-markdown'
+  | 'not-text'
+  | 'too-large'
+  | 'no-front-matter'
+  | 'broken-yaml'
+  | 'too-complex'
+  | 'no-url'
+  | 'bad-zip'
+  | 'unreadable';
 
 export interface ImportError {
   file: string;
   reason: ImportErrorReason;
   message: string;
+  /** The same as a reason code that the page words in the user's language, where one exists. */
+  code?: Reason;
+}
+
+/** What changed on the way in for a post that was imported: a title mended, a field cut. */
+export interface ImportNotice {
+  file: string;
+  reason: Reason;
 }
 
 export interface ImportResult {
   clips: ImportedClip[];
   errors: ImportError[];
+  notices: ImportNotice[];
   /** Zip entries passed over because they are no posts (images, configuration, a backup's JSON). */
   skipped: string[];
 }
@@ -73,6 +96,7 @@ class ImportProblem extends Error {
   constructor(
     readonly reason: ImportErrorReason,
     message: string,
+    readonly code?: Reason,
   ) {
     super(message);
   }
@@ -106,20 +130,30 @@ function first(data: Record<string, unknown>, keys: readonly string[]): string |
 
 const YAML_TIME = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|\s+)(\d\d?):(\d\d):(\d\d)(\.\d+)?\s*(Z|[+-]\d\d?(?::?\d\d)?)?)?$/;
 
-/** A YAML/Jekyll timestamp (`2023-06-18`, `2023-06-18 15:48:21 +0800`, ISO 8601) in epoch ms; UTC when no zone is given. */
+/**
+ * A YAML/Jekyll timestamp (`2023-06-18`, `2023-06-18 15:48:21 +0800`, ISO 8601) in epoch ms; UTC
+ * when no zone is given. Undefined for a day that does not exist (`2023-02-30`), and outside the
+ * years 0000 to 9999.
+ */
 export function parseTime(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = YAML_TIME.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = m;
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Math.round(Number(`0${fraction || '.0'}`) * 1000));
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const date = new Date(0);
+  // Not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 60) return undefined;
+  date.setUTCHours(hour, minute, second, Math.round(Number(`0${fraction || '.0'}`) * 1000));
+  const utc = date.getTime();
   let offset = 0;
   if (zone !== 'Z') {
     const z = /^([+-])(\d\d?)(?::?(\d\d))?$/.exec(zone);
     offset = (z?.[1] === '-' ? -1 : 1) * (Number(z?.[2] ?? 0) * 60 + Number(z?.[3] ?? 0)) * 60_000;
   }
   const ms = utc - offset;
-  return Number.isFinite(ms) ? ms : undefined;
+  return isTimeInRange(ms) ? ms : undefined;
 }
 
 function httpUrl(value: string | undefined): string | undefined {
@@ -162,22 +196,27 @@ function unescapeMarkdown(s: string): string {
 
 interface Body {
   html: string;
-  /** The instant in the archive post's `<!--ms-->` line. */
+  /** The instant in the archive post's `<!--ms-->` line, and the digits as written. */
   instant?: number;
+  stamp?: string;
 }
+
+const MAX_HEADING_LINES = 10;
 
 /** The archive post layout after the front matter (FORMAT.md), or undefined for any other body. */
 function archiveBody(body: string): Body | undefined {
   const lines = body.replace(/\r\n/g, '\n').split('\n');
   const stamp = /^<!--(-?\d+)-->$/.exec(lines[0] ?? '');
-  if (!stamp || lines[2] !== '------' || lines[3] !== '' || lines[4] !== '<div>') return undefined;
+  // The heading takes one line, or more where the old generator wrote a title's line breaks raw.
+  const rule = lines.slice(0, MAX_HEADING_LINES + 2).indexOf('------', 2);
+  if (!stamp || rule === -1 || lines[rule + 1] !== '' || lines[rule + 2] !== '<div>') return undefined;
   let end = lines.length - 1;
-  while (end > 4 && lines[end] === '') end -= 1;
+  while (end > rule + 2 && lines[end] === '') end -= 1;
   if (lines[end] !== '</div>') return undefined;
   // The writer wrote Liquid delimiters' braces as character references; no other `&#123;` can
   // appear, since a serialiser writes a literal one as `&amp;#123;`.
-  const html = lines.slice(5, end).join('\n').replace(/&#123;/g, '{').replace(/&#125;/g, '}');
-  return { html, instant: Number(stamp[1]) };
+  const html = lines.slice(rule + 3, end).join('\n').replace(/&#123;/g, '{').replace(/&#125;/g, '}');
+  return { html, instant: Number(stamp[1]), stamp: stamp[1] };
 }
 
 function firstHeading(markdown: string): string | undefined {
@@ -194,6 +233,10 @@ interface Fields {
   site?: string;
   published?: number;
   created?: number;
+  /** Dates the post gives that are no date in range, as written. */
+  unreadDates?: string[];
+  /** The post has a title that is no text (a list or a map). */
+  titleNotText?: boolean;
   tags: string[];
   keywords: string[];
   lang?: string;
@@ -217,13 +260,23 @@ function fromFrontMatter(name: string, data: Record<string, unknown>, body: stri
   let markdown = body;
   // A Jekyll post's Markdown went through Liquid: undo our protection of Liquid delimiters.
   if (!archive && (data.layout !== undefined || name.includes('_posts/'))) markdown = unprotectLiquid(markdown);
+  const dateText = first(data, ['published', 'date', 'pubDate', 'published_at']);
+  const createdText = first(data, ['created', 'clipped', 'saved']);
+  const instant = archive?.instant !== undefined && isTimeInRange(archive.instant) ? archive.instant : undefined;
+  const published = instant ?? parseTime(dateText);
+  const created = parseTime(createdText);
+  const unreadDates = [published === undefined ? (dateText ?? archive?.stamp) : undefined, created === undefined ? createdText : undefined];
+  // A title that YAML reads as a list or a map is no title: the heading or the file name stands in.
+  const titleNotText = data.title !== undefined && data.title !== null && typeof data.title !== 'string';
   return {
-    title: first(data, ['title', 'name', 'headline']) ?? firstHeading(markdown),
+    title: first(data, titleNotText ? ['name', 'headline'] : ['title', 'name', 'headline']) ?? firstHeading(markdown),
     url,
     author: text(data.author ?? data.authors)?.replace(/\[\[([^\]|]*)(?:\|[^\]]*)?\]\]/g, '$1').trim(),
     site,
-    published: archive?.instant ?? parseTime(first(data, ['published', 'date', 'pubDate', 'published_at'])),
-    created: parseTime(first(data, ['created', 'clipped', 'saved'])),
+    published,
+    created,
+    unreadDates: unreadDates.filter((d) => d !== undefined),
+    titleNotText,
     tags,
     keywords: list(data.keywords),
     lang: first(data, ['lang', 'language', 'locale']),
@@ -254,7 +307,29 @@ function fromPlainMarkdown(text: string): Fields | undefined {
   };
 }
 
-function importText(name: string, bytes: Uint8Array, options: ImportOptions): ImportedClip {
+/** Cuts fields to FIELD_LIMITS, noting each cut for the import report. */
+class Limiter {
+  readonly notices: Reason[] = [];
+
+  text(field: string, value: string, max: number): string {
+    if (value.length <= max) return value;
+    this.notices.push(reason('import-field-cut', { field, limit: max }));
+    return cutText(value, max).trimEnd();
+  }
+
+  list(field: string, values: string[]): string[] {
+    if (values.length > FIELD_LIMITS.tags) this.notices.push(reason('import-list-cut', { field, count: values.length, limit: FIELD_LIMITS.tags }));
+    const kept = values.slice(0, FIELD_LIMITS.tags);
+    if (kept.some((v) => v.length > FIELD_LIMITS.tag)) this.notices.push(reason('import-field-cut', { field, limit: FIELD_LIMITS.tag }));
+    return kept.map((v) => cutText(v, FIELD_LIMITS.tag).trimEnd());
+  }
+}
+
+const REPAIR_REASONS = { 'title-line-break': 'import-title-line-break', 'title-backslash': 'import-title-backslash' } as const;
+// A date is shown in the notice as written, but never a megabyte of it.
+const SHOWN_DATE = 40;
+
+function importText(name: string, bytes: Uint8Array, options: ImportOptions): { clip: ImportedClip; notices: Reason[] } {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE;
   if (bytes.length > max) throw new ImportProblem('too-large', `The file is too large (${megabytes(bytes.length)}; at most ${megabytes(max)}).`);
   let whole: string;
@@ -266,9 +341,12 @@ function importText(name: string, bytes: Uint8Array, options: ImportOptions): Im
   const source = whole.replace(/^\ufeff/, '');
   if (source.includes('\0')) throw new ImportProblem('not-text', 'The file is not text (it holds binary data).');
   const read = readFrontMatter(source);
+  const limit = new Limiter();
   let fields: Fields | undefined;
-  if (read.ok) fields = fromFrontMatter(name, read.data, read.body);
-  else if (read.reason === 'broken-yaml') throw new ImportProblem('broken-yaml', read.message);
+  if (read.ok) {
+    fields = fromFrontMatter(name, read.data, read.body);
+    for (const repair of read.repairs) limit.notices.push(reason(REPAIR_REASONS[repair]));
+  } else if (read.reason !== 'no-front-matter') throw new ImportProblem(read.reason, read.message, read.code);
   else {
     fields = fromPlainMarkdown(source);
     if (!fields) throw new ImportProblem('no-front-matter', read.message);
@@ -279,32 +357,39 @@ function importText(name: string, bytes: Uint8Array, options: ImportOptions): Im
       'no-url',
       fields.url === undefined
         ? 'The post names no article URL (from:, source: or url: in its front matter), so it cannot be matched to the library.'
-        : `The post's article URL is not a web address: ${fields.url}`,
+        : `The post's article URL is not a web address: ${cutText(fields.url, 200)}`,
     );
   }
-  const site = cleanTitle(fields.site ?? '') || new URL(url).hostname;
-  const author = cleanTitle(fields.author ?? '');
+  if (url.length > FIELD_LIMITS.url) {
+    throw new ImportProblem('no-url', `The post's article URL is longer than ${FIELD_LIMITS.url} characters.`, reason('import-url-too-long', { limit: FIELD_LIMITS.url }));
+  }
+  if (fields.titleNotText) limit.notices.push(reason('import-title-not-text'));
+  for (const value of fields.unreadDates ?? []) limit.notices.push(reason('import-date-dropped', { value: cutText(value, SHOWN_DATE) }));
+  const site = limit.text('site', cleanTitle(fields.site ?? '') || new URL(url).hostname, FIELD_LIMITS.site);
+  const author = limit.text('author', cleanTitle(fields.author ?? ''), FIELD_LIMITS.author);
+  const lang = fields.lang && limit.text('lang', fields.lang, FIELD_LIMITS.lang);
+  const excerpt = fields.excerpt && limit.text('excerpt', fields.excerpt, FIELD_LIMITS.excerpt);
   const body = options.prepareBody(fields.html, url);
   const clip: ImportedClip = {
     pageUrl: url,
     url,
-    title: cleanTitle(fields.title ?? '') || stem(name) || url,
+    title: limit.text('title', cleanTitle(fields.title ?? '') || cleanTitle(stem(name)) || url, FIELD_LIMITS.title),
     // The archive format writes the site name where the page named no author.
     ...(author && author !== site ? { byline: author } : {}),
     siteName: site,
-    ...(fields.lang ? { lang: fields.lang } : {}),
-    ...(fields.excerpt ? { excerpt: fields.excerpt } : {}),
+    ...(lang ? { lang } : {}),
+    ...(excerpt ? { excerpt } : {}),
     ...(fields.published === undefined ? {} : { publishedAt: fields.published }),
-    keywords: fields.keywords,
+    keywords: limit.list('keywords', fields.keywords),
     contentHtml: body.html,
     textLength: body.textLength,
     fullPage: false,
-    tags: fields.tags,
+    tags: limit.list('tags', fields.tags),
     ...(fields.created === undefined ? {} : { clippedAt: fields.created }),
     file: name,
   };
   const imported = fields.archive ? importedPost(name, whole) : undefined;
-  return imported ? { ...clip, imported } : clip;
+  return { clip: imported ? { ...clip, imported } : clip, notices: limit.notices };
 }
 
 function importedPost(name: string, text: string): ImportedPost | undefined {
@@ -356,21 +441,32 @@ function importZip(file: ImportFile, options: ImportOptions, result: ImportResul
   }
 }
 
+// Longer words from a parser are cut: the report lists them one line per file.
+const SHOWN_ERROR = 300;
+
 function importOne(file: ImportFile, options: ImportOptions, result: ImportResult): void {
   try {
-    result.clips.push(importText(file.name, file.bytes, options));
+    const { clip, notices } = importText(file.name, file.bytes, options);
+    result.clips.push(clip);
+    for (const notice of notices) result.notices.push({ file: file.name, reason: notice });
   } catch (error) {
-    if (!(error instanceof ImportProblem)) throw error;
-    result.errors.push({ file: file.name, reason: error.reason, message: error.message });
+    if (error instanceof ImportProblem) {
+      result.errors.push({ file: file.name, reason: error.reason, message: error.message, ...(error.code ? { code: error.code } : {}) });
+    } else {
+      // Whatever a parser throws on one file (a stack overflow, a library's own guard) costs that file only.
+      const detail = cutText(errorText(error), SHOWN_ERROR);
+      result.errors.push({ file: file.name, reason: 'unreadable', message: `The file could not be read: ${detail}`, code: reason('import-unreadable', { detail }) });
+    }
   }
 }
 
 /**
  * Reads posts from `.md` files and zips (a zip's Markdown files are read, its other files passed
- * over). Returns the clips to import and one error per file that cannot be imported.
+ * over). Returns the clips to import, one error per file that cannot be imported, and notices
+ * of what was mended or cut in the files that were.
  */
 export function importPosts(files: readonly ImportFile[], options: ImportOptions): ImportResult {
-  const result: ImportResult = { clips: [], errors: [], skipped: [] };
+  const result: ImportResult = { clips: [], errors: [], notices: [], skipped: [] };
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) importZip(file, options, result);
     else if (MARKDOWN_EXTENSIONS.test(file.name)) importOne(file, options, result);

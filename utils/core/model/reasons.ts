@@ -25,6 +25,20 @@ export const REASONS = {
   'malformed-request': [],
   'still-starting': [],
   'no-folder-export': [],
+  // Importing posts. Mended or cut on the way in (the post was imported):
+  'import-title-line-break': [],
+  'import-title-backslash': [],
+  'import-title-not-text': [],
+  'import-field-cut': ['field', 'limit'],
+  'import-list-cut': ['field', 'count', 'limit'],
+  'import-date-dropped': ['value'],
+  // …or not imported:
+  'import-yaml-aliases': [],
+  'import-too-deep': ['limit'],
+  'import-too-many-keys': ['limit'],
+  'import-url-too-long': ['limit'],
+  /** What a parser threw that no check foresaw. */
+  'import-unreadable': ['detail'],
   /** What an unforeseen error said (a browser's own message): nothing to translate. */
   unexpected: ['detail'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,3 +1,4 @@
+import { FIELD_LIMITS, isTimeInRange } from './limits';
 import { array, both, finite, isObject, object, optional, refine, string, type Check } from './schema';
 import { MAX_IMPORTED_TEXT, type Clip, type ClipDraft, type ClipEdit, type ExtractResult, type ImportDraft, type ImportedPost } from './types';
 
@@ -82,7 +83,8 @@ export function isClipEdit(v: unknown): v is ClipEdit {
 }
 
 /** The user's tags as a page sends them: none blank, none longer than 100 characters. */
-export const isTagList = array(refine(string(100), (tag) => tag.trim().length > 0));
+const isTag = refine(string(FIELD_LIMITS.tag), (tag) => tag.trim().length > 0);
+export const isTagList = array(isTag);
 
 /**
  * A post's path in its site as an export may write it: relative, no empty, `.` or `..` segment
@@ -97,4 +99,27 @@ export function isSitePath(v: unknown): v is string {
 
 export const isImportedPost: Check<ImportedPost> = object({ path: isSitePath, text: string(MAX_IMPORTED_TEXT) });
 
-export const isImportDraft: Check<ImportDraft> = both(isDraft, object({ tags: isTagList, clippedAt: optional(finite), imported: optional(isImportedPost) }));
+const isTime = refine(finite, isTimeInRange);
+const isKeywordList = array(string(FIELD_LIMITS.tag), FIELD_LIMITS.tags);
+
+/**
+ * An imported post as the importer makes it: every field within FIELD_LIMITS and every date in
+ * the years the format writes. (Clipped drafts are not held to these: a page's title is its own.)
+ */
+export const isImportDraft: Check<ImportDraft> = both(
+  isDraft,
+  object({
+    url: string(FIELD_LIMITS.url),
+    pageUrl: string(FIELD_LIMITS.url),
+    title: string(FIELD_LIMITS.title),
+    byline: optional(string(FIELD_LIMITS.author)),
+    siteName: string(FIELD_LIMITS.site),
+    lang: optional(string(FIELD_LIMITS.lang)),
+    excerpt: optional(string(FIELD_LIMITS.excerpt)),
+    publishedAt: optional(isTime),
+    keywords: isKeywordList,
+    tags: array(isTag, FIELD_LIMITS.tags),
+    clippedAt: optional(isTime),
+    imported: optional(isImportedPost),
+  }),
+);
