@@ -1,19 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_BUILD_DIR, clipWithPopup, launchClipper, type ClipperSession } from '../cli/headless';
+import { STORAGE_RESERVE_BYTES } from '../utils/worker/storage-room';
 import { articleHtml, clipInWorker, openTab, readLibrary, recordFigure, servePages } from '../test/harness/reliability-scenarios';
 
-// Storage really full: the browser's profile lives on a 100 MB tmpfs. Without `unlimitedStorage`
-// Chromium gave an origin about 60 % of the disk (`QuotaExceededError` at 60 MB of IndexedDB); with
-// it the quota is the free disk, and the disk itself refuses the write. Chromium ignores
-// `Storage.overrideQuotaForOrigin` for chrome-extension:// origins (the estimate stays at its
-// default, checked with the exact origin and storage key), so a small disk is the way to make the
-// real quota bite. The extension's origin is filled with another database (same origin, same quota)
-// until Chromium refuses a write; then a clip from the popup must fail with a clear message, earlier
-// clips must stay intact and readable, and once space is freed the next clip must work.
+// Storage really full: the browser's profile lives on a 100 MB tmpfs. With `unlimitedStorage`
+// Chromium's quota for the extension is the free disk (`Storage.overrideQuotaForOrigin` has no
+// effect on chrome-extension:// origins), so a small disk is the way to make it bite. A disk full
+// to the last byte keeps IndexedDB from even opening the library, so the worker stops writing
+// while less than its reserve is free (utils/worker/storage-room.ts). The disk is filled from
+// outside the browser down to under that reserve; then a clip from the popup must fail with a
+// clear message, earlier clips must stay intact and readable, and once space is freed the next
+// clip must work.
 // Mounting needs root (CI runs as root); elsewhere the test is skipped and says why, but with
 // CI=true it fails instead.
 
@@ -68,48 +69,22 @@ describe.skipIf('reason' in disk && !mustRun)(`storage really full (a ${DISK_MB}
     const before = await readLibrary(session);
     expect(before).toHaveLength(EARLIER.length);
 
-    // Fill the extension's quota: big writes, then smaller ones, until Chromium refuses even 16 kB.
-    let refusal = '';
-    let filled = 0;
-    for (const chunk of [5_000_000, 250_000, 16_000]) {
-      for (;;) {
-        const result = await session.worker.evaluate(
-          ([size, key]) =>
-            new Promise<string>((resolve) => {
-              const open = indexedDB.open('quota-filler');
-              open.onupgradeneeded = () => open.result.createObjectStore('blobs');
-              open.onerror = () => resolve(`open: ${open.error?.name}`);
-              open.onsuccess = () => {
-                const db = open.result;
-                const bytes = new Uint8Array(size);
-                // Random bytes: nothing on the way to the disk can compress them away.
-                for (let at = 0; at < size; at += 65536) crypto.getRandomValues(bytes.subarray(at, at + 65536));
-                const tx = db.transaction('blobs', 'readwrite');
-                tx.objectStore('blobs').put(new Blob([bytes]), key);
-                tx.oncomplete = () => {
-                  db.close();
-                  resolve('');
-                };
-                tx.onabort = () => {
-                  db.close();
-                  resolve(tx.error?.name ?? 'aborted');
-                };
-              };
-            }),
-          [chunk, `${chunk}-${filled}`] as const,
-        );
-        if (result) {
-          refusal = result;
-          break;
-        }
-        filled += chunk;
-      }
-    }
-    // `unlimitedStorage` makes the quota the free disk: the disk itself refuses (LevelDB's "no
-    // space", which IndexedDB reports as a DataError for blobs, an UnknownError otherwise).
-    expect(['QuotaExceededError', 'DataError', 'UnknownError']).toContain(refusal);
+    // Fill the disk from outside the browser, as any other program could, until less than the
+    // library's reserve is left: with `unlimitedStorage` the quota is the free disk.
+    const dir = (disk as { dir: string }).dir;
+    const filler = join(dir, 'filler.bin');
+    const freeBytes = () => {
+      const { bavail, bsize } = statfsSync(dir);
+      return bavail * bsize;
+    };
+    const block = Buffer.alloc(1 << 20, 1);
+    const fd = openSync(filler, 'w');
+    while (freeBytes() > STORAGE_RESERVE_BYTES / 2 + block.length) writeSync(fd, block);
+    closeSync(fd);
     const estimate = await session.worker.evaluate(() => navigator.storage.estimate());
-    recordFigure('storageFullReal', `${refusal} after ${(filled / 1e6).toFixed(1)} MB of filler; usage ${((estimate.usage ?? 0) / 1e6).toFixed(1)} MB on a ${DISK_MB} MB disk`);
+    const free = (estimate.quota ?? 0) - (estimate.usage ?? 0);
+    recordFigure('storageFullReal', `${(free / 1e6).toFixed(1)} MB left of the ${DISK_MB} MB disk; the reserve is ${(STORAGE_RESERVE_BYTES / 1e6).toFixed(1)} MB`);
+    expect(free).toBeLessThan(STORAGE_RESERVE_BYTES);
 
     // The user clips from the popup: a clear message, nothing half-written.
     const big = await openTab(session, BIG_URL);
@@ -132,14 +107,7 @@ describe.skipIf('reason' in disk && !mustRun)(`storage really full (a ${DISK_MB}
     await popup.close();
 
     // Space back (the filler goes): the same clip and the next one work.
-    await session.worker.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const request = indexedDB.deleteDatabase('quota-filler');
-          request.onsuccess = () => resolve();
-          request.onerror = () => reject(request.error);
-        }),
-    );
+    rmSync(filler);
     expect((await clipWithPopup(session, big.tabId)).status).toBe('saved');
     const next = await openTab(session, AFTER_URL);
     expect((await clipWithPopup(session, next.tabId)).status).toBe('saved');

@@ -20,10 +20,12 @@ import type { ClipperDb } from '@/utils/worker/db';
 import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/worker/browser-platform';
 import { reasonOf } from '@/utils/core/model/reasons';
 import { serveMessages } from '@/utils/protocol/messaging';
+import { ensureRoom, sizeOf } from '@/utils/worker/storage-room';
 
 export default defineBackground(() => {
   const db = openClipperDb();
-  const deps: ClipDeps = { platform: browserClipPlatform, db, now: Date.now, newId: () => crypto.randomUUID() };
+  const estimate = () => navigator.storage.estimate();
+  const deps: ClipDeps = { platform: browserClipPlatform, db, now: Date.now, newId: () => crypto.randomUUID(), estimate };
 
   /** Runs a write, then folds the search index's recent entries in the background if due. */
   async function write<T>(action: (database: ClipperDb) => Promise<T>): Promise<T> {
@@ -40,11 +42,12 @@ export default defineBackground(() => {
     searchClips: async ({ query }) => (await searchClipSeqs(await db, query)) ?? null,
     getClip: async ({ id }) => (await getClip(await db, id)) ?? null,
     getClips: async ({ ids }) => getClips(await db, ids),
-    importClips: ({ drafts }) => write((d) => importDrafts(d, drafts, { now: Date.now(), newId: deps.newId })),
+    importClips: ({ drafts }) =>
+      write(async (d) => (await ensureRoom(estimate, sizeOf(drafts)), importDrafts(d, drafts, { now: Date.now(), newId: deps.newId }))),
     updateClip: ({ id, edit }) => write(async (d) => (await updateClip(d, id, edit)) ?? null),
     retagClips: ({ ids, add, remove }) => write(async (d) => (await retagClips(d, ids, add, remove), { done: true as const })),
     deleteClips: ({ ids }) => write((d) => deleteClips(d, ids)),
-    restoreClips: ({ clips }) => write(async (d) => (await restoreClips(d, clips), { restored: clips.length })),
+    restoreClips: ({ clips }) => write(async (d) => (await ensureRoom(estimate, sizeOf(clips)), await restoreClips(d, clips), { restored: clips.length })),
   });
 
   /** The keyboard shortcut: no popup to ask, so the badge tells. */

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { STORAGE_RESERVE_BYTES } from './storage-room';
 import { clipForShortcut, clipTab, ExtractTimeoutError, tabHasSelection, type ClipPlatform, type TabInfo } from './clip-tab';
 import { listClips, openClipperDb, type ClipperDb } from './db';
 import { makeDraft } from '../../test/helpers/drafts';
@@ -87,6 +88,15 @@ describe('clipTab', () => {
       },
     } as unknown as ClipperDb;
     expect(await clipTab({ ...deps, db: Promise.resolve(failing) }, { mode: 'article' })).toEqual({ status: 'failed', reason });
+  });
+
+  it('refuses as storage full, writing nothing, when the clip would eat into the disk’s reserve', async () => {
+    const { deps, db } = setup(article, () => ({ ok: true, draft: makeDraft() }));
+    const nearlyFull = async () => ({ usage: 90e6, quota: 90e6 + STORAGE_RESERVE_BYTES });
+    expect(await clipTab({ ...deps, estimate: nearlyFull }, { mode: 'article' })).toEqual({ status: 'failed', reason: { code: 'storage-full', params: {} } });
+    expect(await listClips(await db)).toEqual([]);
+    const roomy = async () => ({ usage: 90e6, quota: 90e6 + 2 * STORAGE_RESERVE_BYTES });
+    expect(await clipTab({ ...deps, estimate: roomy }, { mode: 'article' })).toMatchObject({ status: 'saved' });
   });
 
   it('answers clearly when the tab is gone', async () => {

@@ -1,8 +1,9 @@
 import { isQuotaError, saveDraft, type ClipperDb } from './db';
 import { errorText } from '../core/model/errors';
-import { reason } from '../core/model/reasons';
+import { ReasonError, reason } from '../core/model/reasons';
 import type { ClipOutcome } from '../protocol/messages';
 import { classifyTabUrl } from './tab-access';
+import { ensureRoom, sizeOf, type StorageEstimate } from './storage-room';
 import { isExtractResult } from '../core/model/shapes';
 import type { ExtractMode } from '../core/model/types';
 
@@ -38,6 +39,8 @@ export interface ClipDeps {
   db: Promise<ClipperDb>;
   now: () => number;
   newId: () => string;
+  /** How much room storage has left (`navigator.storage.estimate`); see storage-room.ts. */
+  estimate?: StorageEstimate;
 }
 
 async function findTab(platform: ClipPlatform, tabId: number | undefined): Promise<TabInfo | undefined> {
@@ -64,9 +67,11 @@ export async function clipTab(deps: ClipDeps, request: { tabId?: number; mode: E
   if (!result.ok) return { status: 'no-article', reason: reason('no-article') };
 
   try {
+    await ensureRoom(deps.estimate, sizeOf(result.draft));
     const saved = await saveDraft(await deps.db, result.draft, { now: deps.now(), newId: deps.newId });
     return { status: 'saved', ...saved };
   } catch (error) {
+    if (error instanceof ReasonError) return { status: 'failed', reason: error.reason };
     if (isQuotaError(error)) return { status: 'failed', reason: reason('storage-full') };
     return { status: 'failed', reason: reason('save-failed', { detail: errorText(error) }) };
   }
