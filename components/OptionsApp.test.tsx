@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { dictionaryFor, translator } from '@/utils/core/i18n';
 import type { OptionsClient } from '@/utils/pages/options-client';
+import { reason } from '@/utils/core/model/reasons';
 import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
 import { loadSettings } from '@/utils/pages/settings';
 import { I18n } from './i18n-context';
@@ -30,7 +31,11 @@ function setup(overrides: Partial<OptionsClient> = {}) {
     newestClip: async () => ({ ...SAMPLE_CLIP, title: 'Newest: a "quoted" title' }),
     backup: async () => (calls.push('backup'), 12),
     restore: async () => ({ restored: 3, errors: [] }),
-    importFiles: async () => ({ added: 2, known: 1, errors: ['notes.txt: not a Markdown file'] }),
+    importFiles: async () => ({
+      progress: { done: 4, total: 4, bytesRead: 1, totalBytes: 1, added: 2, known: 1, failed: 1 },
+      errors: [{ file: 'notes.txt', reason: reason('import-not-markdown') }],
+    }),
+    importFolder: async () => Promise.reject(new Error('no folder here')),
     ...overrides,
   };
   const storage = memoryStorage();
@@ -76,7 +81,7 @@ describe('OptionsApp', () => {
     const input = screen.getByLabelText(/Import posts/) as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['x'], 'notes.txt')] } });
     await screen.findByText('Imported 2 new articles; 1 were already in the library.');
-    expect(screen.getByText('notes.txt: not a Markdown file')).toBeTruthy();
+    expect(screen.getByText('notes.txt: Not a Markdown file (.md) or a zip of them.')).toBeTruthy();
   });
 
   it('turns preview images off', async () => {

@@ -8,6 +8,7 @@ import type { OptionsClient } from '@/utils/pages/options-client';
 import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/settings';
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
+import { ImportJob, type ImportJobSpec, type ImportReport } from './ImportJob';
 
 interface OptionsAppProps {
   client: OptionsClient;
@@ -29,6 +30,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [importJob, setImportJob] = useState<ImportJobSpec>();
 
   useEffect(() => {
     client.newestClip().then(setNewest, () => setNewest(null));
@@ -63,6 +65,19 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     }
   }
 
+  function startImport(job: ImportJobSpec) {
+    setStatus('');
+    setProblems([]);
+    setImportJob(job);
+  }
+  function endImport(report: ImportReport | undefined) {
+    setImportJob(undefined);
+    if (!report) return;
+    setStatus(report.message);
+    setProblems(report.problems);
+  }
+  const working = busy || importJob !== undefined;
+
   const fileInput = (label: string, accept: string, multiple: boolean, onFiles: (files: File[]) => void) => (
     <label class="field">
       <span>{label}</span>
@@ -70,7 +85,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
         type="file"
         accept={accept}
         multiple={multiple}
-        disabled={busy}
+        disabled={working}
         onChange={(e) => {
           const input = e.currentTarget as HTMLInputElement;
           const files = Array.from(input.files ?? []);
@@ -173,7 +188,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
         </p>
         <button
           type="button"
-          disabled={busy}
+          disabled={working}
           onClick={() =>
             void run(async () => {
               const count = await client.backup();
@@ -191,13 +206,15 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
             return t('restoreDone', restored);
           }),
         )}
-        {fileInput(t('importLabel'), '.md,.markdown,.zip,text/markdown,application/zip', true, (files) =>
-          void run(async () => {
-            const report = await client.importFiles(files);
-            setProblems(report.errors);
-            return t('importDone', report.added, report.known);
-          }),
+        {fileInput(t('importLabel'), '.md,.markdown,.zip,text/markdown,application/zip', true, (files) => startImport({ kind: 'files', files }))}
+        {client.pickFolder && (
+          <p>
+            <button type="button" disabled={working} onClick={() => startImport({ kind: 'folder', folder: client.pickFolder!() })}>
+              {t('importFolderButton')}
+            </button>
+          </p>
         )}
+        {importJob && <ImportJob job={importJob} client={client} onDone={endImport} />}
         <p role="status">{status}</p>
         {problems.length > 0 && (
           <div class="errors">

@@ -4,27 +4,29 @@
 // `author: yes` stay the words the file wrote.
 
 import { parseDocument } from 'yaml';
+import { reason, type Reason } from '../model/reasons';
 
 export type FrontMatterRead =
   | { ok: true; data: Record<string, unknown>; body: string }
-  | { ok: false; reason: 'no-front-matter' | 'broken-yaml'; message: string };
+  /** `no-front-matter`: the file may still be a post of another shape; `broken-yaml`: it is not. */
+  | { ok: false; kind: 'no-front-matter' | 'broken-yaml'; reason: Reason };
 
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 export function readFrontMatter(text: string): FrontMatterRead {
   const open = OPEN.exec(text);
-  if (!open) return { ok: false, reason: 'no-front-matter', message: 'The file has no front matter (it does not start with a --- line).' };
+  if (!open) return { ok: false, kind: 'no-front-matter', reason: reason('import-no-front-matter') };
   const lines = text.slice(open[0].length).split('\n');
   const close = lines.findIndex((line) => CLOSE.test(line.replace(/\r$/, '')));
-  if (close === -1) return { ok: false, reason: 'no-front-matter', message: 'The front matter is never closed by a --- line.' };
+  if (close === -1) return { ok: false, kind: 'no-front-matter', reason: reason('import-front-matter-unclosed') };
   const source = lines.slice(0, close).join('\n');
   const doc = parseDocument(source, { version: '1.1', schema: 'failsafe', uniqueKeys: false, prettyErrors: true });
   const error = doc.errors[0];
-  if (error) return { ok: false, reason: 'broken-yaml', message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}` };
+  if (error) return { ok: false, kind: 'broken-yaml', reason: reason('import-broken-yaml', { detail: error.message.split('\n')[0] ?? '' }) };
   const data: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, reason: 'broken-yaml', message: 'The front matter is not a list of `key: value` lines.' };
+    return { ok: false, kind: 'broken-yaml', reason: reason('import-not-key-value') };
   }
   return { ok: true, data: data as Record<string, unknown>, body: lines.slice(close + 1).join('\n') };
 }
