@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dictionaryFor, translator } from '@/utils/core/i18n';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { reason } from '@/utils/core/model/reasons';
@@ -82,6 +82,18 @@ describe('OptionsApp', () => {
     fireEvent.change(input, { target: { files: [new File(['x'], 'notes.txt')] } });
     await screen.findByText('Imported 2 new articles; 1 were already in the library.');
     expect(screen.getByText('notes.txt: Not a Markdown file (.md) or a zip of them.')).toBeTruthy();
+  });
+
+  it('offers a folder import only where the browser has a folder picker', async () => {
+    setup();
+    expect(screen.queryByRole('button', { name: /Import a folder of posts/ })).toBeNull();
+    cleanup();
+    const pickFolder = vi.fn(() => new Promise<never>(() => {}));
+    setup({ pickFolder });
+    fireEvent.click(screen.getByRole('button', { name: /Import a folder of posts/ }));
+    expect(pickFolder).toHaveBeenCalledOnce();
+    await screen.findByText('Looking for posts… 0 found');
+    expect((screen.getByLabelText(/Import posts/) as HTMLInputElement).disabled).toBe(true);
   });
 
   it('turns preview images off', async () => {
