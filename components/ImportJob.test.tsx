@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportOutcome, ImportProgress } from '@/utils/core/backup/import-run';
-import { dictionaryFor, translator } from '@/utils/core/i18n';
+import { translatorFor } from '../test/helpers/i18n';
 import { reason } from '@/utils/core/model/reasons';
 import type { ReadableFolder } from '@/utils/pages/import-sources';
 import type { ImportControl, OptionsClient } from '@/utils/pages/options-client';
@@ -28,7 +28,7 @@ function drivenClient() {
 function show(job: ImportJobSpec, client: OptionsClient, clock: { now: number }, language = 'en') {
   const done = vi.fn<(report: ImportReport | undefined) => void>();
   render(
-    <I18n.Provider value={translator(dictionaryFor(language))}>
+    <I18n.Provider value={translatorFor(language)}>
       <ImportJob job={job} client={client} onDone={done} now={() => clock.now} />
     </I18n.Provider>,
   );

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dictionaryFor, translator } from '@/utils/core/i18n';
+import { translator } from '@/utils/core/i18n';
+import { dictionaryFor } from '../test/helpers/i18n';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { reason } from '@/utils/core/model/reasons';
 import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';

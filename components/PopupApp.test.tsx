@@ -7,7 +7,8 @@ import type { PopupClient } from '@/utils/pages/popup-client';
 import type { Clip, ClipSummary, ExtractMode } from '@/utils/core/model/types';
 import { makeDraft } from '@/test/helpers/drafts';
 import { reason, ReasonError } from '@/utils/core/model/reasons';
-import { dictionaryFor, translator } from '@/utils/core/i18n';
+import { translator } from '@/utils/core/i18n';
+import { dictionaryFor } from '../test/helpers/i18n';
 import { I18n } from './i18n-context';
 import { PopupApp } from './PopupApp';
 

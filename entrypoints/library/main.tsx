@@ -7,7 +7,7 @@ import { pageTranslator } from '@/utils/pages/page-language';
 import '../popup/style.css';
 
 // The same library as the popup, with the room of a whole tab.
-const t = pageTranslator(document, 'appTitle');
+const translation = pageTranslator(document, 'appTitle');
 
 const early = firstScreenCalls(undefined);
 // Asked before anything else, so the answer is on its way while the page loads and draws.
@@ -20,9 +20,11 @@ const client = deferredClient(
   { folders: 'showDirectoryPicker' in window },
 );
 
-render(
-  <I18n.Provider value={t}>
-    <PopupApp client={client} firstScreen={firstScreen} asTab />
-  </I18n.Provider>,
-  document.getElementById('app')!,
+void translation.then((t) =>
+  render(
+    <I18n.Provider value={t}>
+      <PopupApp client={client} firstScreen={firstScreen} asTab />
+    </I18n.Provider>,
+    document.getElementById('app')!,
+  ),
 );

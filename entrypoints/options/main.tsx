@@ -6,11 +6,13 @@ import { optionsClient } from '@/utils/pages/options-client';
 import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
 import '../popup/style.css';
 
-const t = pageTranslator(document, 'optionsTitle');
+const translation = pageTranslator(document, 'optionsTitle');
 
-render(
-  <I18n.Provider value={t}>
-    <OptionsApp client={optionsClient(window)} storage={localStorage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} />
-  </I18n.Provider>,
-  document.getElementById('app')!,
+void translation.then((t) =>
+  render(
+    <I18n.Provider value={t}>
+      <OptionsApp client={optionsClient(window)} storage={localStorage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} />
+    </I18n.Provider>,
+    document.getElementById('app')!,
+  ),
 );

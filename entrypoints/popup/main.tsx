@@ -7,7 +7,7 @@ import { pageTranslator } from '@/utils/pages/page-language';
 import { requestPersistentStorage } from '@/utils/pages/persist-storage';
 import './style.css';
 
-const t = pageTranslator(document, 'appTitle');
+const translation = pageTranslator(document, 'appTitle');
 const tabId = targetTabId(location.search);
 const early = firstScreenCalls(tabId);
 // Asked before anything else, so the answer is on its way while the page loads and draws.
@@ -21,9 +21,11 @@ const client = deferredClient(
 // Browsers may evict a site's data when the disk runs low: ask for the library to be kept.
 void requestPersistentStorage();
 
-render(
-  <I18n.Provider value={t}>
-    <PopupApp client={client} firstScreen={firstScreen} />
-  </I18n.Provider>,
-  document.getElementById('app')!,
+void translation.then((t) =>
+  render(
+    <I18n.Provider value={t}>
+      <PopupApp client={client} firstScreen={firstScreen} />
+    </I18n.Provider>,
+    document.getElementById('app')!,
+  ),
 );

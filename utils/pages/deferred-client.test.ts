@@ -59,8 +59,8 @@ describe('the deferred client', () => {
     expect(await client.searchClips('a')).toEqual([1]);
     expect(await client.hasSelection()).toBe(true);
     // Nothing that needs the full client can run yet; what is asked waits for it.
-    expect(() => client.sanitize('<p>x</p>')).toThrow(/still starting/);
-    expect(() => client.parser).toThrow(/still starting/);
+    expect(() => client.sanitize('<p>x</p>')).toThrow(expect.objectContaining({ reason: { code: 'still-starting', params: {} } }));
+    expect(() => client.parser).toThrow(expect.objectContaining({ reason: { code: 'still-starting', params: {} } }));
     let gotClip: Clip | null | undefined;
     const pending = client.getClip('a').then((c) => (gotClip = c));
     const deleted = client.deleteClips(['a']);
@@ -96,7 +96,7 @@ describe('the deferred client', () => {
     const picked = client.folders!.pick();
     const zipped = client.exportZip(['a'], new AbortController().signal, () => {}, { images: true });
     // A permission request must not wait on a promise (it would lose the user's gesture).
-    expect(() => client.requestImageHosts(['https://img.example/*'])).toThrow(/still starting/);
+    expect(() => client.requestImageHosts(['https://img.example/*'])).toThrow(expect.objectContaining({ reason: { code: 'still-starting', params: {} } }));
 
     load(fullClient(calls));
     expect(await remembered).toBe(true);

@@ -1,6 +1,7 @@
 import type { FolderClient } from './folder-client';
 import { sendMessage } from '../protocol/messaging';
 import type { PopupClient } from './popup-client';
+import { ReasonError, reason } from '../core/model/reasons';
 
 // Most of a library page's script is what it needs only after the user acts: export formats
 // (YAML, Turndown), zips, the sanitizer for previews. Loaded before the first render, it delays
@@ -27,7 +28,7 @@ export function firstScreenCalls(tabId: number | undefined): Pick<PopupClient, '
 /** The full client's folder export, reached through it once it has loaded. */
 function deferredFolders(full: Promise<PopupClient>): FolderClient {
   const folders = full.then((c) => {
-    if (!c.folders) throw new Error('This browser cannot export into a folder.');
+    if (!c.folders) throw new ReasonError(reason('no-folder-export'));
     return c.folders;
   });
   return {
@@ -56,7 +57,7 @@ export function deferredClient(
     () => {},
   );
   const ready = (): PopupClient => {
-    if (!loaded) throw new Error('The clipper is still starting; try again in a moment.');
+    if (!loaded) throw new ReasonError(reason('still-starting'));
     return loaded;
   };
   return {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { dictionaryFor, translator, type MessageKey, type Translate } from '../core/i18n';
+import { loadDictionary, translator, type MessageKey, type Translate } from '../core/i18n';
 
 /**
  * The locale the browser chose among the extension's `_locales` (each names itself in its
@@ -10,9 +10,9 @@ export function pageLanguage(): string {
 }
 
 /** Sets up an extension page in that language: its `lang`, its title; answers the translator. */
-export function pageTranslator(doc: Document, titleKey: MessageKey): Translate {
+export async function pageTranslator(doc: Document, titleKey: MessageKey): Promise<Translate> {
   const language = pageLanguage();
-  const t = translator(dictionaryFor(language));
+  const t = translator(await loadDictionary(language));
   doc.documentElement.lang = language.replace(/_/g, '-');
   doc.title = t(titleKey);
   return t;

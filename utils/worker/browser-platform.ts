@@ -75,8 +75,7 @@ let badgeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The keyboard shortcut has no popup: the badge and its tooltip tell the user what happened. */
 export async function showOutcomeOnBadge(tabId: number | undefined, outcome: ClipOutcome): Promise<void> {
-  // Firefox's MV2 build has `browserAction` where MV3 has `action`.
-  const action = browser.action ?? browser.browserAction;
+  const { action } = browser;
   const saved = outcome.status === 'saved';
   const title = saved
     ? localeText(outcome.clip.fullPage ? 'badgeClippedFullPage' : 'badgeClipped', outcome.clip.title)

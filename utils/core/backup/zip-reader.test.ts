@@ -104,8 +104,9 @@ describe('ZipReader', () => {
   });
 
   it('stops inflating an entry that passes the limit though its header says it is small (a zip bomb), and goes on', () => {
-    const bomb = new Uint8Array(40 * 1024 * 1024).fill(0x20);
-    const zip = zipSync({ 'bomb.md': bomb, 'after.md': strToU8('still read') }, { level: 9 });
+    // Two letters at random: it inflates about eight times, so the limit comes well inside it.
+    const bomb = text(8 * 1024 * 1024).map((c) => 97 + (c & 1));
+    const zip = zipSync({ 'bomb.md': bomb, 'after.md': strToU8('still read') }, { level: 1 });
     const { local, central } = headersOf(zip, 'bomb.md');
     const view = new DataView(zip.buffer);
     const compressed = view.getUint32(local + 18, true);
@@ -119,8 +120,19 @@ describe('ZipReader', () => {
       push.call(this, chunk, final);
     });
     expect(summary(readAll(zip))).toEqual(['refused bomb.md import-inflates-too-large', 'file after.md still read']);
-    // Only the first small step of the bomb was inflated, not its 40 MB.
+    // Only the start of the entry was inflated, not its 8 MB.
+    expect(compressed).toBeGreaterThan(64 * 1024);
     expect(pushed.reduce((n, c) => n + c, 0)).toBeLessThan(compressed / 2);
+  }, 20_000);
+
+  it('refuses a small entry that holds more than its header says, writing nothing past what it declared', () => {
+    const zip = zipSync({ 'small.md': new Uint8Array(3 * 1024 * 1024).fill(0x20), 'after.md': strToU8('still read') }, { level: 9 });
+    const { local, central } = headersOf(zip, 'small.md');
+    const view = new DataView(zip.buffer);
+    expect(view.getUint32(local + 18, true)).toBeLessThan(16 * 1024);
+    view.setUint32(local + 22, 100, true);
+    view.setUint32(central + 24, 100, true);
+    expect(summary(readAll(zip))).toEqual(['refused small.md import-bad-zip-entry', 'file after.md still read']);
   });
 
   it('refuses an entry whose header declares more than the limit without inflating it', () => {

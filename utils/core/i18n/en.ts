@@ -179,6 +179,8 @@ export const en = {
   'reason.import-zip-too-much': 'The zip unpacks to more than {0} MB: reading stopped there. The posts before that were imported.',
   'reason.import-unreadable': 'The file could not be read ({0}).',
   'reason.import-storage-full': 'Storage is full: the browser gives the clipper no more room, so the import stopped. The {0} new articles imported before that are in the library and safe. Free some space and import the same files again: nothing is added twice.',
+  'reason.still-starting': 'The clipper is still starting; try again in a moment.',
+  'reason.no-folder-export': 'This browser cannot export into a folder.',
   'reason.unexpected': '{0}',
 } as const;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dictionaryFor, translator } from './index';
+import { translator } from './index';
+import { dictionaryFor } from '../../../test/helpers/i18n';
 import { en } from './en';
 import { BADGE_KEYS, errorMessage, localeMessageName, reasonKey, reasonText } from './reasons';
 import { REASON_CODES, REASONS, ReasonError, reason, type Reason } from '../model/reasons';

@@ -179,5 +179,7 @@ export const zhCN: Dictionary = {
   'reason.import-zip-too-much': '该 zip 解压后超过 {0} MB：读取到此为止。在此之前的文章已导入。',
   'reason.import-unreadable': '无法读取该文件（{0}）。',
   'reason.import-storage-full': '存储空间已满：浏览器不再给本扩展更多空间，因此导入已停止。在此之前导入的 {0} 篇新文章都在剪藏库中，安全无恙。请腾出一些空间后再次导入同样的文件：不会重复添加。',
+  'reason.still-starting': '本扩展仍在启动，请稍后再试。',
+  'reason.no-folder-export': '此浏览器无法导出到文件夹。',
   'reason.unexpected': '{0}',
 };

@@ -179,5 +179,7 @@ export const zhTW: Dictionary = {
   'reason.import-zip-too-much': '該 zip 解壓後超過 {0} MB：讀取到此為止。在此之前的文章已匯入。',
   'reason.import-unreadable': '無法讀取該檔案（{0}）。',
   'reason.import-storage-full': '儲存空間已滿：瀏覽器不再給本擴充功能更多空間，因此匯入已停止。在此之前匯入的 {0} 篇新文章都在剪藏庫中，安全無虞。請騰出一些空間後再次匯入同樣的檔案：不會重複新增。',
+  'reason.still-starting': '本擴充功能仍在啟動，請稍後再試。',
+  'reason.no-folder-export': '此瀏覽器無法匯出到資料夾。',
   'reason.unexpected': '{0}',
 };

@@ -43,6 +43,8 @@ export const REASONS = {
   'import-zip-too-much': ['max'],
   'import-unreadable': ['detail'],
   'import-storage-full': ['added'],
+  'still-starting': [],
+  'no-folder-export': [],
   /** What an unforeseen error said (a browser's own message): nothing to translate. */
   unexpected: ['detail'],
 } as const satisfies Record<string, readonly string[]>;
