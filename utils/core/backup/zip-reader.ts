@@ -1,7 +1,7 @@
 // Reading a zip of posts entry by entry, as its bytes arrive (fflate's streaming `Unzip`), so that
 // an archive of any size is never held whole. A zip from anywhere is hostile until read:
 // - an entry's path is only a name to report: one that could climb out of a folder (`..`, an
-//   absolute path, a drive letter, a backslash) is refused, whatever it holds;
+//   absolute path, a drive letter, with backslashes read as separators) is refused, whatever it holds;
 // - an entry is inflated in small steps and dropped the moment it passes the size limit, so a
 //   header that lies about its size (a zip bomb) costs a few megabytes, not gigabytes;
 // - the whole zip has a ceiling on entries and on inflated bytes;
@@ -30,20 +30,25 @@ export type ZipItem =
 
 export const megabytes = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
-/** Whether a path could point outside the folder it is unpacked into. */
+/**
+ * Whether a path could point outside the folder it is unpacked into: a `..` step, an absolute
+ * path or a drive letter, with a backslash read as the separator it is on Windows; or a NUL,
+ * which ends a path early where C reads it. A backslash or a line break inside a name is no
+ * danger, and a real archive has them: an old generator wrote titles into file names unescaped.
+ */
 export function isUnsafePath(path: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters have no place in a path
-  if (path.includes('\\') || path.startsWith('/') || /^[A-Za-z]:/.test(path) || /[\u0000-\u001f]/.test(path)) return true;
-  return path.split('/').some((segment) => segment === '..');
+  const slashed = path.replace(/\\/g, '/');
+  if (path.includes('\0') || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return true;
+  return slashed.split('/').some((segment) => segment === '..');
 }
 
 /** Inflating bigger steps than this at once could overshoot the size limit by up to a thousand times the step. */
 const STEP = 16 * 1024;
 /**
- * An entry this small (compressed) is inflated in one go, into a buffer of the size its header
- * declares: fflate's stream allocates and copies far more per entry, which for thousands of
- * small posts costs more than the inflating. Whatever the entry really holds, one go inflates at
- * most about a thousand times this, and writes nothing past the buffer.
+ * An entry this small (compressed) is inflated in one go: fflate's stream allocates and copies
+ * far more per entry, which for thousands of small posts costs more than the inflating. Whatever
+ * the entry really holds, one go inflates at most about a thousand times this; where the header
+ * declares the size, nothing is written past it.
  */
 const WHOLE = 16 * 1024;
 
@@ -53,7 +58,7 @@ class GuardedInflate implements UnzipDecoder {
   ondata: AsyncFlateStreamHandler = () => {};
   private stopped = false;
   private stream?: UnzipInflate;
-  private readonly parts: Uint8Array[] = [];
+  private parts: Uint8Array[] = [];
   private length = 0;
 
   constructor(
@@ -61,34 +66,49 @@ class GuardedInflate implements UnzipDecoder {
     size?: number,
     private readonly originalSize?: number,
   ) {
-    if (size === undefined || originalSize === undefined || size > WHOLE) {
-      this.stream = new UnzipInflate();
-      this.stream.ondata = (error, data, final) => {
-        if (!this.stopped) this.ondata(error, data, final);
-      };
-    }
+    if (size !== undefined && size > WHOLE) this.openStream();
+  }
+
+  private openStream(): UnzipInflate {
+    const stream = new UnzipInflate();
+    stream.ondata = (error, data, final) => {
+      if (!this.stopped) this.ondata(error, data, final);
+    };
+    return (this.stream = stream);
+  }
+
+  private feed(chunk: Uint8Array, final: boolean): void {
+    if (chunk.length === 0) this.stream!.push(chunk, final);
+    for (let at = 0; at < chunk.length && !this.stopped; at += STEP) this.stream!.push(chunk.subarray(at, at + STEP), final && at + STEP >= chunk.length);
   }
 
   push(chunk: Uint8Array, final: boolean): void {
     if (this.stopped) return;
-    const stream = this.stream;
-    if (stream) {
-      if (chunk.length === 0) stream.push(chunk, final);
-      for (let at = 0; at < chunk.length && !this.stopped; at += STEP) stream.push(chunk.subarray(at, at + STEP), final && at + STEP >= chunk.length);
-      return;
-    }
+    if (this.stream) return this.feed(chunk, final);
     this.parts.push(chunk);
     this.length += chunk.length;
-    if (!final) return;
+    if (this.length > WHOLE) {
+      // Larger than it looked (its size comes after its data): inflated as a stream after all.
+      this.openStream();
+      const parts = this.parts;
+      this.parts = [];
+      parts.forEach((part, i) => this.feed(part, final && i === parts.length - 1));
+    } else if (final) this.inflateWhole();
+  }
+
+  private inflateWhole(): void {
+    const declared = this.originalSize;
     let out: Uint8Array<ArrayBuffer>;
     try {
+      const data = concat(this.parts, this.length);
       // One byte more than declared: an entry that fills it holds more than its header says.
-      out = inflateSync(concat(this.parts, this.length), { out: new Uint8Array(this.originalSize! + 1) });
+      out = declared === undefined ? inflateSync(data) : inflateSync(data, { out: new Uint8Array(declared + 1) });
     } catch (error) {
       return this.ondata(error as FlateError, new Uint8Array(0), true);
     }
     // An entry that is not the size its header says is damaged, or built to deceive.
-    this.ondata(out.length === this.originalSize ? null : Object.assign(new Error('The entry is not the size its header says'), { code: 0 }), out, true);
+    const wrong = declared !== undefined && out.length !== declared;
+    this.ondata(wrong ? Object.assign(new Error('The entry is not the size its header says'), { code: 0 }) : null, out, true);
   }
 
   terminate = () => {

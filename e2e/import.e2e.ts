@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from '../cli/headless';
+import { generateArchive, writeArchiveZip } from '../test/harness/archive-generator';
+import { en } from '../utils/core/i18n/en';
+
+// A generated archive (test/harness/archive-generator.ts: the archive post format and its older
+// variants, repeated articles, broken titles) imported as one zip through the real options page:
+// the progress shows, the library ends with every article once; an import cancelled midway keeps
+// whole batches, and the same zip imported again finishes it without adding anything twice.
+
+const POSTS = 2500;
+const BATCH = 500;
+let dir: string;
+let zipPath: string;
+const posts = [...generateArchive({ posts: POSTS })];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'news-clipper-import-'));
+  zipPath = join(dir, 'archive.zip');
+  writeArchiveZip(zipPath, { posts: POSTS });
+}, 120_000);
+
+/** The articles of the posts the page did not list as not imported (`archive.zip/<path>: <why>`). */
+async function articlesImported(page: Page): Promise<number> {
+  const problems = await page.locator('.errors li').allTextContents();
+  const refused = (path: string) => problems.some((p) => p.startsWith(`archive.zip/${path}: `));
+  return new Set(posts.filter((p) => !refused(p.path)).map((p) => p.from)).size;
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The library as the worker's database holds it: clips, distinct URLs, bodies without a summary. */
+function library(session: ClipperSession) {
+  return session.worker.evaluate(
+    () =>
+      new Promise<{ clips: number; urls: number; orphanBodies: number }>((resolve, reject) => {
+        const open = indexedDB.open('news-clipper');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['clips', 'contents'], 'readonly');
+          const clips = tx.objectStore('clips').getAll();
+          const ids = tx.objectStore('contents').getAllKeys();
+          tx.oncomplete = () => {
+            const summaries = clips.result as Array<{ id: string; url: string }>;
+            const known = new Set(summaries.map((c) => c.id));
+            resolve({ clips: summaries.length, urls: new Set(summaries.map((c) => c.url)).size, orphanBodies: ids.result.filter((id) => !known.has(id as string)).length });
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+/** Every task over 50 ms on the page from now on. */
+const watchLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    const seen = { longest: 0 };
+    (globalThis as unknown as { __longTasks: typeof seen }).__longTasks = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longest = Math.max(seen.longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+const longestTask = (page: Page) => page.evaluate(() => (globalThis as unknown as { __longTasks: { longest: number } }).__longTasks.longest);
+
+async function optionsPage(session: ClipperSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl('options.html'));
+  await page.getByLabel(en.importLabel).waitFor({ state: 'attached' });
+  return page;
+}
+
+const status = (page: Page) => page.locator('p[role="status"]');
+const numbers = (text: string) => (text.match(/\d+/g) ?? []).map(Number);
+
+describe('importing an archive through the options page', () => {
+  it(`imports a zip of ${POSTS} posts with progress, and every article once`, async () => {
+    const session = await launchClipper({ extensionDir: E2E_BUILD_DIR });
+    try {
+      const page = await optionsPage(session);
+      await watchLongTasks(page);
+      const started = Date.now();
+      await page.getByLabel(en.importLabel).setInputFiles(zipPath);
+      const bar = page.getByRole('progressbar', { name: en.importProgressLabel });
+      await bar.waitFor();
+      await page.getByText(new RegExp(`^\\d+ of ${POSTS} posts`)).waitFor();
+      expect(await page.getByLabel(en.importLabel).isDisabled()).toBe(true);
+      await page.getByText(/^Imported \d+ new articles/).waitFor({ timeout: 120_000 });
+      const seconds = (Date.now() - started) / 1000;
+      const [added, known] = numbers((await status(page).textContent()) ?? '');
+      const problems = await page.locator('.errors li').count();
+      const articles = await articlesImported(page);
+      // The few posts with broken titles may be listed; all the others are in, each article once.
+      expect(problems).toBeLessThan(POSTS / 100);
+      expect(added).toBe(articles);
+      expect(added! + known! + problems).toBe(POSTS);
+      expect(await library(session)).toEqual({ clips: articles, urls: articles, orphanBodies: 0 });
+      expect(await bar.count()).toBe(0);
+      const longest = await longestTask(page);
+      console.log(`import: ${POSTS} posts in ${seconds.toFixed(1)} s (${Math.round(POSTS / seconds)} posts/s), longest task ${Math.round(longest)} ms, ${problems} files not imported`);
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+
+  it('cancelled midway, keeps whole batches; the same zip again finishes it without duplicates', async () => {
+    const session = await launchClipper({ extensionDir: E2E_BUILD_DIR });
+    try {
+      const page = await optionsPage(session);
+      await page.getByLabel(en.importLabel).setInputFiles(zipPath);
+      // Once the first batch is in, cancel.
+      await expect.poll(async () => (await library(session)).clips, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+      await page.getByRole('button', { name: en.cancel }).click();
+      await page.getByText(/^Import cancelled:/).waitFor({ timeout: 60_000 });
+      const [added, known] = numbers((await status(page).textContent()) ?? '');
+      // Only whole batches were stored, and all of each.
+      expect((added! + known!) % BATCH).toBe(0);
+      expect(added).toBeGreaterThan(0);
+      expect(added).toBeLessThan(posts.length * 0.9);
+      expect(await library(session)).toEqual({ clips: added, urls: added, orphanBodies: 0 });
+
+      await page.getByLabel(en.importLabel).setInputFiles(zipPath);
+      await page.getByText(/^Imported \d+ new articles/).waitFor({ timeout: 120_000 });
+      const [addedAgain, knownAgain] = numbers((await status(page).textContent()) ?? '');
+      const articles = await articlesImported(page);
+      expect(addedAgain! + added!).toBe(articles);
+      expect(knownAgain).toBeGreaterThanOrEqual(added!);
+      expect(await library(session)).toEqual({ clips: articles, urls: articles, orphanBodies: 0 });
+    } finally {
+      await session.close();
+    }
+  }, 240_000);
+});
