@@ -104,12 +104,13 @@ export function ImportJob({ job, client, onDone, now = Date.now }: ImportJobProp
     }
   }
   return (
+    // The button before the words, which change as they go: it stays where the user aims.
     <div class="notice import-job">
       <progress aria-label={t('importProgressLabel')} max={1} {...(fraction !== undefined && { value: fraction })} />
-      <span class="import-progress">{[text, ...details].join(' · ')}</span>
       <button type="button" onClick={() => stop.current.abort()}>
         {t('cancel')}
       </button>
+      <span class="import-progress">{[text, ...details].join(' · ')}</span>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slicer, yieldToPage } from './slicer';
 
 describe('slicer', () => {
@@ -42,16 +42,5 @@ describe('slicer', () => {
     expect(resumed).toBe(false);
     await yielded;
     expect(resumed).toBe(true);
-  });
-
-  it('uses scheduler.yield where the browser has it', async () => {
-    const scheduler = { yield: vi.fn(async () => {}) };
-    vi.stubGlobal('scheduler', scheduler);
-    try {
-      await yieldToPage();
-      expect(scheduler.yield).toHaveBeenCalledOnce();
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });

@@ -57,6 +57,7 @@ export interface ImportOutcome {
 type Item = { kind: 'post'; name: string; bytes: Uint8Array } | { kind: 'error'; error: ImportError; post: boolean };
 
 const EMPTY = new Uint8Array(0);
+const IN_FLIGHT = 2;
 /** How much of a zip is inflated between two turns of the page. */
 const PIECE = 64 * 1024;
 
@@ -157,21 +158,27 @@ export async function runImport(sources: readonly ImportSource[], options: Impor
 
   let batch: ImportDraft[] = [];
   let chars = 0;
-  let storing: Promise<void> = Promise.resolve();
-  // One batch is stored while the next is read; a failure surfaces at the next hand-over.
+  // Batches being stored while the next is read: two, so that the page reads on while the worker
+  // folds the search index (a long pause every few thousand clips). A failure surfaces when its
+  // batch is waited for.
+  const storing: Promise<void>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const drafts = batch;
     batch = [];
     chars = 0;
-    await storing;
-    storing = send(drafts).then(({ added, known }) => {
+    if (storing.length >= IN_FLIGHT) await storing.shift();
+    const stored = send(drafts).then(({ added, known }) => {
       progress.added += added;
       progress.known += known;
       progress.done += drafts.length;
       report();
     });
+    // Its failure is taken up where it is waited for; until then it is not an unhandled one.
+    stored.catch(() => {});
+    storing.push(stored);
   };
+  const settle = () => Promise.all(storing.splice(0));
 
   let stopped: ImportOutcome['stopped'];
   try {
@@ -196,9 +203,9 @@ export async function runImport(sources: readonly ImportSource[], options: Impor
     // Cancelled: the batch being read is dropped; the one being stored is kept whole.
     if (signal?.aborted) stopped = { cancelled: true };
     else await flush();
-    await storing;
+    await settle();
   } catch (error) {
-    await storing.catch(() => {});
+    await Promise.allSettled(storing);
     const why = reasonOf(error);
     // The worker says the disk is full; the user needs to hear what that means for the import.
     stopped = { reason: why.code === 'storage-full' ? reason('import-storage-full', { added: progress.added }) : why };
