@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2E_BUILD_DIR, launchClipper, type ClipperSession } from '../cli/headless';
 import { generateArchive, writeArchiveZip } from '../test/harness/archive-generator';
+import { readLibrary } from '../test/harness/reliability-scenarios';
 import { en } from '../utils/core/i18n/en';
 
 // A generated archive (test/harness/archive-generator.ts: the archive post format and its older
@@ -43,45 +44,13 @@ const recordBatches = (session: ClipperSession) =>
   });
 const batchesSent = (session: ClipperSession) => session.worker.evaluate(() => (globalThis as unknown as { __batches: string[][] }).__batches);
 
-/** The URLs in the library. */
-const libraryUrls = (session: ClipperSession) =>
-  session.worker.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('news-clipper');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('clips').objectStore('clips').getAll();
-          request.onsuccess = () => {
-            resolve((request.result as { url: string }[]).map((c) => c.url));
-            open.result.close();
-          };
-        };
-      }),
-  );
-
-/** The library as the worker's database holds it: clips, distinct URLs, bodies without a summary. */
-function library(session: ClipperSession) {
-  return session.worker.evaluate(
-    () =>
-      new Promise<{ clips: number; urls: number; orphanBodies: number }>((resolve, reject) => {
-        const open = indexedDB.open('news-clipper');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['clips', 'contents'], 'readonly');
-          const clips = tx.objectStore('clips').getAll();
-          const ids = tx.objectStore('contents').getAllKeys();
-          tx.oncomplete = () => {
-            const summaries = clips.result as Array<{ id: string; url: string }>;
-            const known = new Set(summaries.map((c) => c.id));
-            resolve({ clips: summaries.length, urls: new Set(summaries.map((c) => c.url)).size, orphanBodies: ids.result.filter((id) => !known.has(id as string)).length });
-            db.close();
-          };
-        };
-      }),
-  );
+/** The library as the worker's database holds it: clips, distinct URLs, and half-written clips (a body or a summary alone). */
+async function library(session: ClipperSession) {
+  const stored = await readLibrary(session);
+  const clips = stored.filter((c) => c.seq !== -1);
+  return { clips: clips.length, urls: new Set(clips.map((c) => c.url)).size, halfWritten: stored.filter((c) => c.seq === -1 || c.contentHtml === null).length };
 }
+const libraryUrls = async (session: ClipperSession) => (await readLibrary(session)).map((c) => c.url);
 
 /** Every task over 50 ms on the page from now on. */
 const watchLongTasks = (page: Page) =>
@@ -125,7 +94,7 @@ describe('importing an archive through the options page', () => {
       expect(problems).toBeLessThan(POSTS / 100);
       expect(added).toBe(articles);
       expect(added! + known! + problems).toBe(POSTS);
-      expect(await library(session)).toEqual({ clips: articles, urls: articles, orphanBodies: 0 });
+      expect(await library(session)).toEqual({ clips: articles, urls: articles, halfWritten: 0 });
       expect(await bar.count()).toBe(0);
       const longest = await longestTask(page);
       console.log(`import: ${POSTS} posts in ${seconds.toFixed(1)} s (${Math.round(POSTS / seconds)} posts/s), longest task ${Math.round(longest)} ms, ${problems} files not imported`);
@@ -155,7 +124,7 @@ describe('importing an archive through the options page', () => {
       expect(new Set(await libraryUrls(session))).toEqual(new Set(sent.flat()));
       expect(added).toBeGreaterThan(0);
       expect(added).toBeLessThan(posts.length * 0.9);
-      expect(await library(session)).toEqual({ clips: added, urls: added, orphanBodies: 0 });
+      expect(await library(session)).toEqual({ clips: added, urls: added, halfWritten: 0 });
 
       await page.getByLabel(en.importLabel).setInputFiles(zipPath);
       await page.getByText(/^Imported \d+ new articles/).waitFor({ timeout: 120_000 });
@@ -163,7 +132,7 @@ describe('importing an archive through the options page', () => {
       const articles = await articlesImported(page);
       expect(addedAgain! + added!).toBe(articles);
       expect(knownAgain).toBeGreaterThanOrEqual(added!);
-      expect(await library(session)).toEqual({ clips: articles, urls: articles, orphanBodies: 0 });
+      expect(await library(session)).toEqual({ clips: articles, urls: articles, halfWritten: 0 });
     } finally {
       await session.close();
     }

@@ -10,7 +10,7 @@ import { reason, reasonOf, type Reason } from '../model/reasons';
 import type { ImportDraft } from '../model/types';
 import { importPost, maxFileBytes, notMarkdown, tooLargeError, zipLimits, type ImportError, type ImportOptions } from './import-posts';
 import { isMarkdownName, isPostPath, isZipName } from './post-paths';
-import { countZipEntries, ZipReader, type RangeReader, type ZipItem } from './zip-reader';
+import { countZipEntries, joinBytes, ZipReader, type RangeReader, type ZipItem } from './zip-reader';
 
 export interface ImportSource {
   /** The file's name, or its path within a picked folder (`_posts/archived/2019-05-03/x.md`). */
@@ -100,9 +100,7 @@ async function* fileItems(source: ImportSource, options: ImportRunOptions, read:
       return;
     }
   }
-  const bytes = new Uint8Array(length);
-  chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
-  yield { kind: 'post', name: source.name, bytes };
+  yield { kind: 'post', name: source.name, bytes: joinBytes(chunks, length) };
 }
 
 /** Every post of every source, in order; a source that cannot be read is one error, and the rest go on. */

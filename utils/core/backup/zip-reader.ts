@@ -100,7 +100,7 @@ class GuardedInflate implements UnzipDecoder {
     const declared = this.originalSize;
     let out: Uint8Array<ArrayBuffer>;
     try {
-      const data = concat(this.parts, this.length);
+      const data = joinBytes(this.parts, this.length);
       // One byte more than declared: an entry that fills it holds more than its header says.
       out = declared === undefined ? inflateSync(data) : inflateSync(data, { out: new Uint8Array(declared + 1) });
     } catch (error) {
@@ -146,7 +146,8 @@ const END_OF_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
 /** Whether `bytes` holds `signature` at `at` (as far as `bytes` goes). */
 const holds = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => at + i >= bytes.length || bytes[at + i] === b);
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
+/** The chunks as one array (`length`: their total). */
+export function joinBytes(chunks: Uint8Array[], length: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(length);
   let at = 0;
@@ -207,7 +208,7 @@ export class ZipReader {
     const keep = 22 + 0xffff;
     if (chunk.length >= keep) this.tail = chunk.slice(chunk.length - keep);
     else {
-      const joined = concat([this.tail, chunk], this.tail.length + chunk.length);
+      const joined = joinBytes([this.tail, chunk], this.tail.length + chunk.length);
       this.tail = joined.length > keep ? joined.slice(joined.length - keep) : joined;
     }
   }
@@ -272,7 +273,7 @@ export class ZipReader {
         return this.stop(reason('import-zip-too-much', { max: megabytes(this.limits.maxTotalBytes) }));
       }
       if (data.length > 0) chunks.push(data);
-      if (final) this.items.push({ kind: 'file', name, bytes: concat(chunks, size) });
+      if (final) this.items.push({ kind: 'file', name, bytes: joinBytes(chunks, size) });
     };
     file.start();
   }
