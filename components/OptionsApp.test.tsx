@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '@/utils/core/i18n';
 import { dictionaryFor } from '../test/helpers/i18n';
 import type { OptionsClient } from '@/utils/pages/options-client';
-import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
 import { reason } from '@/utils/core/model/reasons';
+import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
 import { loadSettings } from '@/utils/pages/settings';
 import { I18n } from './i18n-context';
 import { OptionsApp } from './OptionsApp';
@@ -35,11 +35,11 @@ function setup(overrides: Partial<OptionsClient> = {}) {
     backup: async () => (calls.push('backup'), 12),
     restore: async () => ({ restored: 3, errors: [] }),
     importFiles: async () => ({
-      added: 2,
-      known: 1,
-      errors: ['notes.txt: not a Markdown file'],
+      progress: { done: 4, total: 4, bytesRead: 1, totalBytes: 1, added: 2, known: 1, failed: 1 },
+      errors: [{ file: 'notes.txt', reason: reason('import-not-markdown') }],
       notices: [{ file: '_posts/2020-06-18-A\nB.md', reason: reason('import-title-line-break') }],
     }),
+    importFolder: async () => Promise.reject(new Error('no folder here')),
     ...overrides,
   };
   const storage = memoryStorage();
@@ -85,7 +85,7 @@ describe('OptionsApp', () => {
     const input = screen.getByLabelText(/Import posts/) as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['x'], 'notes.txt')] } });
     await screen.findByText('Imported 2 new articles; 1 were already in the library.');
-    expect(screen.getByText('notes.txt: not a Markdown file')).toBeTruthy();
+    expect(screen.getByText('notes.txt: Not a Markdown file (.md) or a zip of them.')).toBeTruthy();
     expect(screen.getByText('These files were imported with changes:')).toBeTruthy();
     expect(screen.getByText(/^_posts\/2020-06-18-A\sB\.md: Its title had a line break inside the quotes/)).toBeTruthy();
   });
@@ -96,6 +96,18 @@ describe('OptionsApp', () => {
     expect(storageReads).toHaveLength(1);
     fireEvent.change(screen.getByLabelText(/Import posts/), { target: { files: [new File(['x'], 'a.md')] } });
     await waitFor(() => expect(storageReads).toHaveLength(2));
+  });
+
+  it('offers a folder import only where the browser has a folder picker', async () => {
+    setup();
+    expect(screen.queryByRole('button', { name: /Import a folder of posts/ })).toBeNull();
+    cleanup();
+    const pickFolder = vi.fn(() => new Promise<never>(() => {}));
+    setup({ pickFolder });
+    fireEvent.click(screen.getByRole('button', { name: /Import a folder of posts/ }));
+    expect(pickFolder).toHaveBeenCalledOnce();
+    await screen.findByText('Looking for posts… 0 found');
+    expect((screen.getByLabelText(/Import posts/) as HTMLInputElement).disabled).toBe(true);
   });
 
   it('turns preview images off', async () => {

@@ -11,6 +11,7 @@ import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/s
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
 import { StorageUsage } from './StorageUsage';
+import { ImportJob, type ImportJobSpec, type ImportReport } from './ImportJob';
 
 interface OptionsAppProps {
   client: OptionsClient;
@@ -37,6 +38,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
   const [busy, setBusy] = useState(false);
   // Counts finished actions: a backup, restore or import changes the room the library takes.
   const [actions, setActions] = useState(0);
+  const [importJob, setImportJob] = useState<ImportJobSpec>();
 
   useEffect(() => {
     client.newestClip().then(setNewest, () => setNewest(null));
@@ -73,6 +75,22 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     }
   }
 
+  function startImport(job: ImportJobSpec) {
+    setStatus('');
+    setProblems([]);
+    setNotices([]);
+    setImportJob(job);
+  }
+  function endImport(report: ImportReport | undefined) {
+    setImportJob(undefined);
+    setActions((n) => n + 1);
+    if (!report) return;
+    setStatus(report.message);
+    setProblems(report.problems);
+    setNotices(report.notices);
+  }
+  const working = busy || importJob !== undefined;
+
   const fileInput = (label: string, accept: string, multiple: boolean, onFiles: (files: File[]) => void) => (
     <label class="field">
       <span>{label}</span>
@@ -80,7 +98,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
         type="file"
         accept={accept}
         multiple={multiple}
-        disabled={busy}
+        disabled={working}
         onChange={(e) => {
           const input = e.currentTarget as HTMLInputElement;
           const files = Array.from(input.files ?? []);
@@ -183,7 +201,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
         </p>
         <button
           type="button"
-          disabled={busy}
+          disabled={working}
           onClick={() =>
             void run(async () => {
               const count = await client.backup();
@@ -201,14 +219,15 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
             return t('restoreDone', restored);
           }),
         )}
-        {fileInput(t('importLabel'), '.md,.markdown,.zip,text/markdown,application/zip', true, (files) =>
-          void run(async () => {
-            const report = await client.importFiles(files);
-            setProblems(report.errors);
-            setNotices(report.notices);
-            return t('importDone', report.added, report.known);
-          }),
+        {fileInput(t('importLabel'), '.md,.markdown,.zip,text/markdown,application/zip', true, (files) => startImport({ kind: 'files', files }))}
+        {client.pickFolder && (
+          <p>
+            <button type="button" disabled={working} onClick={() => startImport({ kind: 'folder', folder: client.pickFolder!() })}>
+              {t('importFolderButton')}
+            </button>
+          </p>
         )}
+        {importJob && <ImportJob job={importJob} client={client} onDone={endImport} />}
         <p role="status">{status}</p>
         {problems.length > 0 && (
           <div class="errors">

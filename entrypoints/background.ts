@@ -6,6 +6,8 @@ import {
   getClip,
   getClips,
   importDrafts,
+  IMPORT_MERGE_AT,
+  isQuotaError,
   listClips,
   mergeSearchIndexIfDue,
   openClipperDb,
@@ -18,7 +20,7 @@ import {
 import type { ClipDraft, ExtractMode } from '@/utils/core/model/types';
 import type { ClipperDb } from '@/utils/worker/db';
 import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/worker/browser-platform';
-import { reasonOf } from '@/utils/core/model/reasons';
+import { reason, reasonOf, ReasonError } from '@/utils/core/model/reasons';
 import { serveMessages } from '@/utils/protocol/messaging';
 import { ensureRoom, sizeOf } from '@/utils/worker/storage-room';
 
@@ -42,8 +44,17 @@ export default defineBackground(() => {
     searchClips: async ({ query }) => (await searchClipSeqs(await db, query)) ?? null,
     getClip: async ({ id }) => (await getClip(await db, id)) ?? null,
     getClips: async ({ ids }) => getClips(await db, ids),
-    importClips: ({ drafts }) =>
-      write(async (d) => (await ensureRoom(estimate, sizeOf(drafts)), importDrafts(d, drafts, { now: Date.now(), newId: deps.newId }))),
+    importClips: async ({ drafts }) => {
+      const database = await db;
+      try {
+        await ensureRoom(estimate, sizeOf(drafts));
+        return await importDrafts(database, drafts, { now: Date.now(), newId: deps.newId });
+      } catch (error) {
+        throw isQuotaError(error) ? new ReasonError(reason('storage-full')) : error;
+      } finally {
+        void mergeSearchIndexIfDue(database, IMPORT_MERGE_AT).catch((error: unknown) => console.warn('Search index merge failed; will retry', error));
+      }
+    },
     updateClip: ({ id, edit }) => write(async (d) => (await updateClip(d, id, edit)) ?? null),
     retagClips: ({ ids, add, remove }) => write(async (d) => (await retagClips(d, ids, add, remove), { done: true as const })),
     deleteClips: ({ ids }) => write((d) => deleteClips(d, ids)),

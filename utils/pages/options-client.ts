@@ -2,21 +2,50 @@ import { createBackup } from '../core/backup/backup';
 import { restoreBackup } from '../core/backup/restore';
 import { downloadBlob } from './export-post';
 import { clipsInBatches } from './extension-client';
-import { BATCH_LIMIT } from '../protocol/messages';
+import { fileSource, findPosts, type ReadableFolder } from './import-sources';
+import { slicer } from './slicer';
+import { BATCH_LIMIT, IMPORT_BATCH_CHARS, IMPORT_BATCH_LIMIT } from '../protocol/messages';
 import { sendMessage } from '../protocol/messaging';
-import type { ImportNotice } from '../core/backup/import-posts';
-import type { Clip } from '../core/model/types';
+import type { ImportOutcome, ImportProgress, ImportSource } from '../core/backup/import-run';
+import { ReasonError } from '../core/model/reasons';
+import type { Clip, ImportDraft } from '../core/model/types';
 
 // The options page's window on the extension: a clip for the template preview, backup, restore
 // and import. Backups and imports go through the worker a batch at a time.
 
-export interface ImportReport {
-  added: number;
-  known: number;
-  /** One line per file that could not be read, with the reason. */
-  errors: string[];
-  /** What was mended or cut in the files that were imported. */
-  notices: ImportNotice[];
+export interface ImportControl {
+  signal: AbortSignal;
+  onProgress: (progress: ImportProgress) => void;
+}
+
+type PickerWindow = Window & { showDirectoryPicker?: (options: { id?: string; mode?: 'read' }) => Promise<ReadableFolder> };
+
+/**
+ * Stores a batch. A worker that stopped midway (the browser ends idle service workers) answers
+ * nothing, and its transaction was undone: the batch is sent once more, to a fresh worker. Had it
+ * committed after all, the second time finds every article known, and adds nothing.
+ */
+async function storeBatch(drafts: ImportDraft[]): Promise<{ added: number; known: number }> {
+  try {
+    return await sendMessage('importClips', { drafts });
+  } catch (error) {
+    if (error instanceof ReasonError && error.reason.code !== 'no-answer') throw error;
+    return sendMessage('importClips', { drafts });
+  }
+}
+
+async function runImportIn(win: Window, sources: ImportSource[], { signal, onProgress }: ImportControl): Promise<ImportOutcome> {
+  // The Markdown reader, the zip reader and the post parsing load only when the user imports.
+  const [{ runImport }, { bodyPreparer }] = await Promise.all([import('../core/backup/import-run'), import('../core/backup/stored-body')]);
+  return runImport(sources, {
+    prepareBody: bodyPreparer(win),
+    send: storeBatch,
+    pace: slicer(),
+    signal,
+    onProgress,
+    batchSize: IMPORT_BATCH_LIMIT,
+    batchChars: IMPORT_BATCH_CHARS,
+  });
 }
 
 export interface OptionsClient {
@@ -24,7 +53,15 @@ export interface OptionsClient {
   /** Downloads a full backup; answers how many clips it holds. */
   backup(): Promise<number>;
   restore(file: File): Promise<{ restored: number; errors: string[] }>;
-  importFiles(files: File[]): Promise<ImportReport>;
+  /** Imports posts from `.md` files and zips, streaming them. */
+  importFiles(files: File[], control: ImportControl): Promise<ImportOutcome>;
+  /**
+   * Opens the browser's folder picker (call it from a click): a site's `_posts`, sub-folders and
+   * all. Absent where the browser has no folder picker.
+   */
+  pickFolder?: () => Promise<ReadableFolder>;
+  /** Imports every post in a picked folder and its sub-folders, keeping their relative paths. */
+  importFolder(folder: ReadableFolder, control: ImportControl & { onFinding?: (found: number) => void }): Promise<ImportOutcome>;
 }
 
 async function inBatches<T>(items: T[], send: (batch: T[]) => Promise<void>): Promise<void> {
@@ -34,6 +71,7 @@ async function inBatches<T>(items: T[], send: (batch: T[]) => Promise<void>): Pr
 const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
 export function optionsClient(win: Window): OptionsClient {
+  const picker = (win as PickerWindow).showDirectoryPicker?.bind(win);
   return {
     async newestClip() {
       const [newest] = await sendMessage('listClips', { limit: 1 });
@@ -51,25 +89,12 @@ export function optionsClient(win: Window): OptionsClient {
       await inBatches(clips, async (batch) => void (await sendMessage('restoreClips', { clips: batch })));
       return { restored: clips.length, errors };
     },
-    async importFiles(files) {
-      // The Markdown reader and the post parsing load only when the user imports.
-      const [{ importPosts }, { bodyPreparer }, read] = await Promise.all([
-        import('../core/backup/import-posts'),
-        import('../core/backup/stored-body'),
-        Promise.all(files.map(async (file) => ({ name: file.name, bytes: await bytesOf(file) }))),
-      ]);
-      const { clips, errors, notices } = importPosts(read, { prepareBody: bodyPreparer(win) });
-      let added = 0;
-      let known = 0;
-      await inBatches(
-        clips.map(({ file: _file, ...draft }) => draft),
-        async (drafts) => {
-          const result = await sendMessage('importClips', { drafts });
-          added += result.added;
-          known += result.known;
-        },
-      );
-      return { added, known, errors: errors.map((e) => `${e.file}: ${e.message}`), notices };
+    importFiles: (files, control) => runImportIn(win, files.map(fileSource), control),
+    ...(picker && { pickFolder: () => picker({ id: 'import-posts', mode: 'read' }) }),
+    async importFolder(folder, control) {
+      const sources: ImportSource[] = [];
+      await findPosts(folder, folder.name, sources, { ...control, pace: slicer() });
+      return runImportIn(win, sources, control);
     },
   };
 }

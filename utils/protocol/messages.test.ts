@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { BATCH_LIMIT, isTrustedSender, parseEnvelope, type RequestOf, type ResponseOf } from './messages';
+import { BATCH_LIMIT, IMPORT_BATCH_CHARS, IMPORT_BATCH_LIMIT, isTrustedSender, parseEnvelope, type RequestOf, type ResponseOf } from './messages';
 import { makeDraft } from '../../test/helpers/drafts';
 import { FIELD_LIMITS } from '../core/model/limits';
 import { MAX_IMPORTED_TEXT, type Clip, type ClipEdit, type ClipSummary, type ExtractMode, type ImportDraft } from '../core/model/types';
@@ -64,7 +64,7 @@ describe('the limits', () => {
   const drafts = (n: number) => Array.from({ length: n }, () => ({ ...makeDraft(), tags: ['存档'] }));
   it.each([
     ['getClips', { ids: ids(BATCH_LIMIT) }, { ids: ids(BATCH_LIMIT + 1) }],
-    ['importClips', { drafts: drafts(BATCH_LIMIT) }, { drafts: drafts(BATCH_LIMIT + 1) }],
+    ['importClips', { drafts: drafts(IMPORT_BATCH_LIMIT) }, { drafts: drafts(IMPORT_BATCH_LIMIT + 1) }],
     ['deleteClips', { ids: ids(100_000) }, { ids: ids(100_001) }],
     ['searchClips', { query: 'x'.repeat(500) }, { query: 'x'.repeat(501) }],
     ['getClip', { id: 'x'.repeat(100) }, { id: 'x'.repeat(101) }],
@@ -72,6 +72,13 @@ describe('the limits', () => {
   ])('%s: accepts up to the limit, not one more', (type, within, beyond) => {
     expect(parseEnvelope({ type, request: within })).toBeDefined();
     expect(parseEnvelope({ type, request: beyond })).toBeUndefined();
+  });
+
+  it("importClips: a batch's bodies are bounded too, but a batch of one may hold a post of any size", () => {
+    const batch = (...lengths: number[]) => ({ type: 'importClips', request: { drafts: lengths.map((n) => ({ ...makeDraft({ contentHtml: 'x'.repeat(n) }), tags: [] })) } });
+    expect(parseEnvelope(batch(IMPORT_BATCH_CHARS / 2, IMPORT_BATCH_CHARS / 2))).toBeDefined();
+    expect(parseEnvelope(batch(IMPORT_BATCH_CHARS / 2, IMPORT_BATCH_CHARS / 2 + 1))).toBeUndefined();
+    expect(parseEnvelope(batch(IMPORT_BATCH_CHARS + 1))).toBeDefined();
   });
 
   it.each<[string, unknown]>([

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   isQuotaError,
   DB_VERSION,
@@ -271,6 +271,61 @@ describe('restoring and importing', () => {
     expect(imported).toEqual({ added: 1, known: 1 });
     expect((await getClip(target, clip.id))?.tags).toEqual(['存档', '新标签']);
     expect((await listClips(target)).find((c) => c.title === 'New one')?.clippedAt).toBe(77);
+  });
+});
+
+describe('importing a batch', () => {
+  const post = (n: number, tags: string[] = []) => ({
+    ...makeDraft({ url: `https://archive.example/${n}`, pageUrl: `https://archive.example/${n}`, title: `Post ${n}`, contentHtml: `<p>story ${n} 北京</p>` }),
+    tags,
+  });
+  const posts = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => post(from + i));
+
+  it('writes the whole batch in one transaction, numbers it, and makes it searchable', async () => {
+    const db = await freshDb();
+    const transaction = vi.spyOn(db, 'transaction');
+    expect(await importDrafts(db, posts(0, 300), options(1))).toEqual({ added: 300, known: 0 });
+    expect(transaction.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(1);
+    transaction.mockRestore();
+    const clips = await listClips(db);
+    expect(new Set(clips.map((c) => c.seq)).size).toBe(300);
+    expect(await searchClipIds(db, '北京')).toHaveLength(300);
+    expect(await searchClipIds(db, 'story')).toHaveLength(300);
+    await mergeSearchIndex(db);
+    expect(await searchClipIds(db, '北京')).toHaveLength(300);
+    // Numbers go on after the batch.
+    const { clip } = await saveDraft(db, makeDraft({ url: 'https://later.example/', pageUrl: 'https://later.example/' }), options(2));
+    expect(clip.seq).toBe(Math.max(...clips.map((c) => c.seq)) + 1);
+  });
+
+  it('stores nothing of a batch that fails midway', async () => {
+    const db = await freshDb();
+    await importDrafts(db, posts(0, 10), options(1));
+    const broken = posts(10, 20);
+    // A value IndexedDB cannot store, halfway through the batch.
+    (broken[5] as unknown as { keywords: unknown[] }).keywords = [() => 'not storable'];
+    await expect(importDrafts(db, broken, options(2))).rejects.toThrow();
+    expect((await listClips(db)).map((c) => c.title).sort()).toEqual(posts(0, 10).map((p) => p.title).sort());
+    expect(await searchClipIds(db, '北京')).toHaveLength(10);
+    // The next batch takes the numbers the failed one did not keep.
+    await importDrafts(db, posts(10, 20), options(3));
+    expect((await listClips(db)).map((c) => c.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('adds nothing twice: known articles and repeats within the batch only gain tags', async () => {
+    const db = await freshDb();
+    await importDrafts(db, [post(1, ['a']), post(2)], options(1));
+    expect(await importDrafts(db, [post(1, ['a']), post(2)], options(2))).toEqual({ added: 0, known: 2 });
+    const result = await importDrafts(db, [post(1, ['b']), post(3, ['x']), { ...post(3, ['y']), pageUrl: 'https://archive.example/3?utm_source=feed' }, post(1, ['c'])], options(3));
+    expect(result).toEqual({ added: 1, known: 3 });
+    const clips = await listClips(db);
+    expect(clips).toHaveLength(3);
+    const tagsOf = (n: number) => clips.find((c) => c.title === `Post ${n}`)?.tags;
+    expect([tagsOf(1), tagsOf(2), tagsOf(3)]).toEqual([['a', 'b', 'c'], [], ['x', 'y']]);
+    // A tag is searchable: the clip's terms were staged again with it.
+    expect(await searchClipIds(db, 'c')).toEqual([clips.find((c) => c.title === 'Post 1')!.id]);
+    const body = await getClip(db, clips.find((c) => c.title === 'Post 1')!.id);
+    expect(body?.contentHtml).toBe('<p>story 1 北京</p>');
   });
 });
 

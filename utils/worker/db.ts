@@ -1,5 +1,5 @@
 import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageTerms, type IndexStores, type PendingRecord } from './search-index';
+import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageMany, stageTerms, type IndexStores, type PendingRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
 import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft, ImportedPost } from '../core/model/types';
@@ -216,10 +216,17 @@ export interface SaveOptions {
  * as a revision. The lookup and the write share one transaction, so concurrent saves of one
  * article cannot both create a clip.
  */
-export async function saveDraft(db: ClipperDb, draft: ClipDraft, options: SaveOptions): Promise<SaveResult> {
+export function saveDraft(db: ClipperDb, draft: ClipDraft, options: SaveOptions): Promise<SaveResult> {
+  return writing(db, (tx) => saveDraftIn(tx, draft, options));
+}
+
+/** Runs `write` in a transaction over every store, and waits for it to commit. */
+async function writing<T>(db: ClipperDb, write: (tx: WriteTx) => Promise<T>): Promise<T> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
   try {
-    return await saveDraftIn(tx, draft, options);
+    const result = await write(tx);
+    await tx.done;
+    return result;
   } catch (error) {
     // Nothing half-written: whatever failed, the whole transaction is undone. A full disk shows
     // as the transaction's error, while its requests only say "aborted": answer the cause.
@@ -269,7 +276,6 @@ async function saveDraftIn(tx: WriteTx, draft: ClipDraft, { now, newId }: SaveOp
     await writeClip(tx, clip, { id: clip.id, contentHtml, revisions });
     result = { clip, created: false, revisionAdded: changed };
   }
-  await tx.done;
   return result;
 }
 
@@ -351,34 +357,77 @@ export async function getClips(db: ClipperDb, ids: string[]): Promise<Clip[]> {
   return clips.filter((clip): clip is Clip => clip !== undefined);
 }
 
+/** One clip of an import's batch: a new one, or a known one whose tags the batch may extend. */
+interface ImportTarget {
+  summary: ClipSummary;
+  /** A known clip as the library had it. */
+  before?: ClipSummary;
+  /** The body of a new clip; a known clip's stays as stored. */
+  contentHtml?: string;
+  /** The post a new clip was imported from, kept for its export. */
+  imported?: ImportedPost;
+  changed: boolean;
+}
+
 /**
- * Adds imported posts. An article the library already has (same URL) is not added again: it
- * only gains the post's tags.
+ * Adds a batch of imported posts in one transaction: all of them or, if anything fails, none. An
+ * article the library already has (same URL), or that came earlier in the batch, is not added
+ * again: it only gains the post's tags. The batch's terms are staged for the search index together.
  */
 export async function importDrafts(db: ClipperDb, drafts: ImportDraft[], { now, newId }: SaveOptions): Promise<{ added: number; known: number }> {
-  let added = 0;
-  for (const { tags, clippedAt, imported, ...draft } of drafts) {
-    const tx = db.transaction(ALL_STORES, 'readwrite');
-    const urlKeys = articleUrlKeys(draft.pageUrl, draft.url);
-    let existing: ClipSummary | undefined;
-    for (const key of urlKeys) existing ??= await tx.objectStore('clips').index('by-urlKey').get(key);
-    if (existing) {
-      const merged = [...new Set([...existing.tags, ...tags])];
-      if (merged.length !== existing.tags.length) {
-        const content = await tx.objectStore('contents').get(existing.id);
-        const next = { ...existing, tags: merged };
-        if (content) await writeClip(tx, next, contentFor(content, existing, next));
+  return writing(db, async (tx) => {
+    const clips = tx.objectStore('clips');
+    const byUrlKey = clips.index('by-urlKey');
+    const keysOf = drafts.map((d) => articleUrlKeys(d.pageUrl, d.url));
+    const stored = await Promise.all(
+      keysOf.map(async (keys) => {
+        for (const key of keys) {
+          const found = await byUrlKey.get(key);
+          if (found) return found;
+        }
+        return undefined;
+      }),
+    );
+    let seq = (await tx.objectStore('meta').get('nextSeq')) ?? 1;
+    const targets = new Map<string, ImportTarget>();
+    let added = 0;
+    drafts.forEach(({ tags, clippedAt, imported, ...draft }, i) => {
+      const keys = keysOf[i]!;
+      let target = keys.map((key) => targets.get(key)).find(Boolean);
+      const known = stored[i];
+      if (!target && known) target = { summary: known, before: known, changed: false };
+      if (target) {
+        const merged = [...new Set([...target.summary.tags, ...tags])];
+        if (merged.length !== target.summary.tags.length) Object.assign(target, { summary: { ...target.summary, tags: merged }, changed: true });
+      } else {
+        const { contentHtml, ...meta } = draft;
+        const at = clippedAt ?? now;
+        const summary: ClipSummary = { ...meta, id: newId(), seq: seq++, clippedAt: at, updatedAt: at, tags, urlKeys: keys, revisionCount: 0 };
+        target = { summary, contentHtml, ...(imported && { imported }), changed: true };
+        added++;
       }
-    } else {
-      const { contentHtml, ...meta } = draft;
-      const at = clippedAt ?? now;
-      const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: at, updatedAt: at, tags, urlKeys, revisionCount: 0 };
-      await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [], ...(imported && { imported }) });
-      added++;
-    }
-    await tx.done;
-  }
-  return { added, known: drafts.length - added };
+      for (const key of [...keys, ...target.summary.urlKeys]) targets.set(key, target);
+    });
+    const changed = [...new Set(targets.values())].filter((t) => t.changed);
+    const contents = tx.objectStore('contents');
+    // A known clip's stored body, read for its index terms and rewritten only where its tags
+    // changed what an export of the imported post would give back (see contentFor).
+    const records = await Promise.all(changed.map((t) => (t.contentHtml === undefined ? contents.get(t.summary.id) : undefined)));
+    const bodies = changed.map((t, i) => t.contentHtml ?? records[i]?.contentHtml);
+    await Promise.all([
+      ...changed.map(async ({ summary, before, contentHtml, imported }, i) => {
+        await clips.put(summary);
+        if (contentHtml !== undefined) await contents.put({ id: summary.id, contentHtml, revisions: [], ...(imported && { imported }) });
+        else if (records[i]?.imported && before) await contents.put(contentFor(records[i], before, summary));
+      }),
+      tx.objectStore('meta').put(seq, 'nextSeq'),
+      stageMany(
+        tx,
+        changed.flatMap(({ summary }, i) => (bodies[i] === undefined ? [] : [{ seq: summary.seq, terms: termsOf(summary, bodies[i]) }])),
+      ),
+    ]);
+    return { added, known: drafts.length - added };
+  });
 }
 
 /** Applies the user's edits; the first edit of title, byline or body keeps the extraction. */
@@ -421,18 +470,27 @@ export function searchClipSeqs(db: ClipperDb, query: string): Promise<number[] |
 }
 
 /**
- * Folds recent writes into the compact postings once enough have gathered. The worker calls it
- * after writes, without making the user wait for it.
+ * Folds recent writes into the compact postings once `at` have gathered. The worker calls it
+ * after writes, without making the user wait for it; an import, whose batches come in hundreds,
+ * merges less often (IMPORT_MERGE_AT): a merge rewrites every posting its clips touch, and
+ * fewer, larger merges touch each posting fewer times.
  */
-export function mergeSearchIndexIfDue(db: ClipperDb): Promise<number> {
+export function mergeSearchIndexIfDue(db: ClipperDb, at = MERGE_AT): Promise<number> {
   // One merge at a time: writes that arrive during a merge wait for the next one.
   let merge = merging.get(db);
   if (!merge) {
-    merge = (async () => ((await pendingCount(db)) >= MERGE_AT ? mergePending(db) : 0))().finally(() => merging.delete(db));
+    merge = (async () => ((await pendingCount(db)) >= at ? mergePending(db) : 0))().finally(() => merging.delete(db));
     merging.set(db, merge);
   }
   return merge;
 }
 const merging = new WeakMap<ClipperDb, Promise<number>>();
+
+/**
+ * Pending clips an import lets gather before a merge: four times as many as other writes, for
+ * about half the merging work; more would hold too many terms in the worker's memory during the
+ * merge (a Chinese news post has a thousand or more).
+ */
+export const IMPORT_MERGE_AT = 1024;
 
 export { mergePending as mergeSearchIndex };

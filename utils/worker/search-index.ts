@@ -105,13 +105,19 @@ async function pendingTerms(db: AnyDb): Promise<PendingTerms> {
 }
 
 /** Records a clip's terms (none: the clip is gone) inside the caller's write transaction. */
-export async function stageTerms(tx: AnyTx, seq: number, terms: string[]): Promise<void> {
-  await tx.objectStore('pending').put({ seq, words: terms } satisfies PendingRecord);
+export function stageTerms(tx: AnyTx, seq: number, terms: string[]): Promise<void> {
+  return stageMany(tx, [{ seq, terms }]);
+}
+
+/** Records many clips' terms at once (an import's batch) inside the caller's write transaction. */
+export async function stageMany(tx: AnyTx, entries: PendingEntry[]): Promise<void> {
+  const store = tx.objectStore('pending');
+  await Promise.all(entries.map(({ seq, terms }) => store.put({ seq, words: terms } satisfies PendingRecord)));
   const cache = cacheOf(tx.db);
   tx.done.then(
     () => {
       cache.version++;
-      cache.terms?.set(seq, terms);
+      for (const { seq, terms } of entries) cache.terms?.set(seq, terms);
     },
     () => {},
   );

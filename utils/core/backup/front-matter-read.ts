@@ -15,13 +15,8 @@ export type FrontMatterRepair = 'title-line-break' | 'title-backslash';
 
 export type FrontMatterRead =
   | { ok: true; data: Record<string, unknown>; body: string; repairs: FrontMatterRepair[] }
-  | {
-      ok: false;
-      reason: 'no-front-matter' | 'broken-yaml' | 'too-complex';
-      message: string;
-      /** The reason as a code the pages put into words (for the hostile cases). */
-      code?: Reason;
-    };
+  /** `no-front-matter`: the file may still be a post of another shape; `broken-yaml`: it is not. */
+  | { ok: false; kind: 'no-front-matter' | 'broken-yaml'; reason: Reason };
 
 export const FRONT_MATTER_LIMITS = {
   /** Keys and list items in all maps and lists together; real posts have a few dozen. */
@@ -42,15 +37,13 @@ const KEY_LINE = /^\s*(?:-\s+)?[^\s#:[\]{},-][^:]*:(?:\s|$)/;
 
 const tooDeep = (): FrontMatterRead => ({
   ok: false,
-  reason: 'too-complex',
-  message: `The front matter nests lists or maps more than ${FRONT_MATTER_LIMITS.depth} levels deep.`,
-  code: reason('import-too-deep', { limit: FRONT_MATTER_LIMITS.depth }),
+  kind: 'broken-yaml',
+  reason: reason('import-too-deep', { limit: FRONT_MATTER_LIMITS.depth }),
 });
 const tooManyKeys = (): FrontMatterRead => ({
   ok: false,
-  reason: 'too-complex',
-  message: `The front matter holds more than ${FRONT_MATTER_LIMITS.entries} keys and list items.`,
-  code: reason('import-too-many-keys', { limit: FRONT_MATTER_LIMITS.entries }),
+  kind: 'broken-yaml',
+  reason: reason('import-too-many-keys', { limit: FRONT_MATTER_LIMITS.entries }),
 });
 
 // `- - - x` is a list in a list in a list: the parser takes seconds for a line of them.
@@ -141,10 +134,10 @@ const parse = (source: string): Parsed => parseDocument(source, { version: '1.1'
 
 export function readFrontMatter(text: string): FrontMatterRead {
   const open = OPEN.exec(text);
-  if (!open) return { ok: false, reason: 'no-front-matter', message: 'The file has no front matter (it does not start with a --- line).' };
+  if (!open) return { ok: false, kind: 'no-front-matter', reason: reason('import-no-front-matter') };
   const lines = text.slice(open[0].length).split('\n');
   const close = lines.findIndex((line) => CLOSE.test(line.replace(/\r$/, '')));
-  if (close === -1) return { ok: false, reason: 'no-front-matter', message: 'The front matter is never closed by a --- line.' };
+  if (close === -1) return { ok: false, kind: 'no-front-matter', reason: reason('import-front-matter-unclosed') };
   // Without their CR, or the last line's value would keep it.
   const fmLines = lines.slice(0, close).map((line) => line.replace(/\r$/, ''));
   const source = fmLines.join('\n');
@@ -165,7 +158,7 @@ export function readFrontMatter(text: string): FrontMatterRead {
         ? parse([...fmLines.slice(0, repaired.start), 'title: ""', ...fmLines.slice(repaired.end + 1)].join('\n'))
         : undefined;
     if (!mended || mended.errors.length > 0) {
-      return { ok: false, reason: 'broken-yaml', message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}` };
+      return { ok: false, kind: 'broken-yaml', reason: reason('import-broken-yaml', { detail: error.message.split('\n')[0] ?? '' }) };
     }
     doc = mended;
   }
@@ -178,13 +171,12 @@ export function readFrontMatter(text: string): FrontMatterRead {
     if (!(thrown instanceof Error) || !/alias/i.test(thrown.message)) throw thrown;
     return {
       ok: false,
-      reason: 'too-complex',
-      message: 'The front matter repeats its content through YAML aliases too often (an alias bomb).',
-      code: reason('import-yaml-aliases'),
+      kind: 'broken-yaml',
+      reason: reason('import-yaml-aliases'),
     };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, reason: 'broken-yaml', message: 'The front matter is not a list of `key: value` lines.' };
+    return { ok: false, kind: 'broken-yaml', reason: reason('import-not-key-value') };
   }
   const over = overLimit(data);
   if (over === 'depth') return tooDeep();

@@ -14,6 +14,10 @@ import type { Clip } from '../model/types';
 import { createBackup } from './backup';
 import { importPosts, parseTime, type ImportFile } from './import-posts';
 import { bodyPreparer } from './stored-body';
+import { en } from '../i18n/en';
+import { translator } from '../i18n';
+import { reasonText } from '../i18n/reasons';
+import { reason } from '../model/reasons';
 
 const { window } = new JSDOM('');
 const prepareBody = bodyPreparer(window as unknown as Window);
@@ -171,27 +175,29 @@ describe('importPosts: a clear error per bad file, the rest imported', () => {
     ];
     const { clips, errors } = importOf(files);
     expect(clips.map((c) => c.title)).toEqual(['Good']);
-    expect(errors.map((e) => [e.file, e.reason])).toEqual([
-      ['photo.png', 'not-markdown'],
-      ['binary.md', 'not-text'],
-      ['latin1.md', 'not-text'],
-      ['huge.md', 'too-large'],
-      ['plain.md', 'no-front-matter'],
-      ['broken.md', 'broken-yaml'],
-      ['list.md', 'broken-yaml'],
-      ['nourl.md', 'no-url'],
-      ['badurl.md', 'no-url'],
-      ['damaged.zip', 'bad-zip'],
+    expect(errors.map((e) => [e.file, e.reason.code])).toEqual([
+      ['photo.png', 'import-not-markdown'],
+      ['binary.md', 'import-binary'],
+      ['latin1.md', 'import-not-utf8'],
+      ['huge.md', 'import-too-large'],
+      ['plain.md', 'import-no-front-matter'],
+      ['broken.md', 'import-broken-yaml'],
+      ['list.md', 'import-not-key-value'],
+      ['nourl.md', 'import-no-url'],
+      ['badurl.md', 'import-bad-url'],
+      ['damaged.zip', 'import-bad-zip'],
     ]);
-    for (const error of errors) expect(error.message.length).toBeGreaterThan(10);
-    expect(errors.find((e) => e.file === 'huge.md')?.message).toBe('The file is too large (6 MB; at most 5 MB).');
+    const words = (file: string) => reasonText(errors.find((e) => e.file === file)!.reason, translator(en));
+    expect(words('huge.md')).toBe('The file is too large (6 MB; at most 5 MB).');
+    expect(words('badurl.md')).toBe("The post's article URL is not a web address: ftp://files.example/x");
+    expect(words('broken.md')).toMatch(/^The front matter is not valid YAML: ./);
   });
 
   it('refuses a zip entry that declares more than the size limit without inflating it', () => {
     const bomb = zipSync({ 'big.md': new Uint8Array(2 * 1024 * 1024).fill(0x20), 'ok.md': strToU8('---\nurl: https://a.example/\n---\n') }, { level: 9 });
     const { clips, errors } = importPosts([{ name: 'b.zip', bytes: bomb }], { prepareBody, maxFileBytes: 1024 * 1024 });
     expect(clips).toHaveLength(1);
-    expect(errors).toEqual([{ file: 'b.zip/big.md', reason: 'too-large', message: 'The file is too large (at most 1 MB).' }]);
+    expect(errors).toEqual([{ file: 'b.zip/big.md', reason: reason('import-too-large', { size: 2, max: 1 }) }]);
   });
 });
 

@@ -12,7 +12,6 @@
 // its whole text and its path in the site (`imported`), so that the archive preset can give it
 // back unchanged; other formats have nothing to give back through that preset, which rewrites them.
 
-import { unzipSync } from 'fflate';
 import { cleanTitle } from '../format/archive-post';
 import { CHARACTER_REFERENCE, decodeReference } from '../format/html-text';
 import { markdownToHtml } from '../format/markdown-to-html';
@@ -24,7 +23,9 @@ import { reason, type Reason } from '../model/reasons';
 import { isSitePath } from '../model/shapes';
 import { MAX_IMPORTED_TEXT, type ImportDraft, type ImportedPost } from '../model/types';
 import { readFrontMatter } from './front-matter-read';
+import { isMarkdownName, isPostPath, isZipName, MARKDOWN_EXTENSIONS } from './post-paths';
 import type { BodyPreparer } from './stored-body';
+import { megabytes, ZipReader, type ZipLimits } from './zip-reader';
 
 export interface ImportFile {
   /** The file's name or path (`_posts/2023-06-18-title.md`, `export.zip`). */
@@ -42,23 +43,10 @@ export interface ImportedClip extends ImportDraft {
   file: string;
 }
 
-export type ImportErrorReason =
-  | 'not-markdown'
-  | 'not-text'
-  | 'too-large'
-  | 'no-front-matter'
-  | 'broken-yaml'
-  | 'too-complex'
-  | 'no-url'
-  | 'bad-zip'
-  | 'unreadable';
-
 export interface ImportError {
   file: string;
-  reason: ImportErrorReason;
-  message: string;
-  /** The same as a reason code that the page words in the user's language, where one exists. */
-  code?: Reason;
+  /** Why, as a reason code with its parameters (the page words it): any code, so new ones only need adding there. */
+  reason: Reason;
 }
 
 /** What changed on the way in for a post that was imported: a title mended, a field cut. */
@@ -80,25 +68,19 @@ export interface ImportOptions {
   prepareBody: BodyPreparer;
   /** Larger posts are refused. Default 5 MB. */
   maxFileBytes?: number;
-  /** Larger zips are refused. Default 500 MB. */
-  maxZipBytes?: number;
+  /** A zip stops being read once its entries have inflated to this much. Default 4 GB. */
+  maxUnpackedBytes?: number;
+  /** A zip stops being read past this many entries. Default 500,000. */
+  maxZipEntries?: number;
 }
 
-const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdown|mkd|mkdn)$/i;
 const DEFAULT_MAX_FILE = 5 * 1024 * 1024;
-const DEFAULT_MAX_ZIP = 500 * 1024 * 1024;
 // The byte-order mark is kept in the text (`ignoreBOM`), so that an archive post keeps its bytes.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
-
 class ImportProblem extends Error {
-  constructor(
-    readonly reason: ImportErrorReason,
-    message: string,
-    readonly code?: Reason,
-  ) {
-    super(message);
+  constructor(readonly reason: Reason) {
+    super(reason.code);
   }
 }
 
@@ -331,38 +313,29 @@ const SHOWN_DATE = 40;
 
 function importText(name: string, bytes: Uint8Array, options: ImportOptions): { clip: ImportedClip; notices: Reason[] } {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE;
-  if (bytes.length > max) throw new ImportProblem('too-large', `The file is too large (${megabytes(bytes.length)}; at most ${megabytes(max)}).`);
+  if (bytes.length > max) throw new ImportProblem(tooLarge(bytes.length, max));
   let whole: string;
   try {
     whole = decoder.decode(bytes);
   } catch {
-    throw new ImportProblem('not-text', 'The file is not UTF-8 text.');
+    throw new ImportProblem(reason('import-not-utf8'));
   }
   const source = whole.replace(/^\ufeff/, '');
-  if (source.includes('\0')) throw new ImportProblem('not-text', 'The file is not text (it holds binary data).');
+  if (source.includes('\0')) throw new ImportProblem(reason('import-binary'));
   const read = readFrontMatter(source);
   const limit = new Limiter();
   let fields: Fields | undefined;
   if (read.ok) {
     fields = fromFrontMatter(name, read.data, read.body);
     for (const repair of read.repairs) limit.notices.push(reason(REPAIR_REASONS[repair]));
-  } else if (read.reason !== 'no-front-matter') throw new ImportProblem(read.reason, read.message, read.code);
+  } else if (read.kind === 'broken-yaml') throw new ImportProblem(read.reason);
   else {
     fields = fromPlainMarkdown(source);
-    if (!fields) throw new ImportProblem('no-front-matter', read.message);
+    if (!fields) throw new ImportProblem(read.reason);
   }
   const url = httpUrl(fields.url);
-  if (!url) {
-    throw new ImportProblem(
-      'no-url',
-      fields.url === undefined
-        ? 'The post names no article URL (from:, source: or url: in its front matter), so it cannot be matched to the library.'
-        : `The post's article URL is not a web address: ${cutText(fields.url, 200)}`,
-    );
-  }
-  if (url.length > FIELD_LIMITS.url) {
-    throw new ImportProblem('no-url', `The post's article URL is longer than ${FIELD_LIMITS.url} characters.`, reason('import-url-too-long', { limit: FIELD_LIMITS.url }));
-  }
+  if (!url) throw new ImportProblem(fields.url === undefined ? reason('import-no-url') : reason('import-bad-url', { url: cutText(fields.url, 200) }));
+  if (url.length > FIELD_LIMITS.url) throw new ImportProblem(reason('import-url-too-long', { limit: FIELD_LIMITS.url }));
   if (fields.titleNotText) limit.notices.push(reason('import-title-not-text'));
   for (const value of fields.unreadDates ?? []) limit.notices.push(reason('import-date-dropped', { value: cutText(value, SHOWN_DATE) }));
   const site = limit.text('site', cleanTitle(fields.site ?? '') || new URL(url).hostname, FIELD_LIMITS.site);
@@ -399,45 +372,34 @@ function importedPost(name: string, text: string): ImportedPost | undefined {
 
 // ——— files and zips ———
 
-const POST_IN_ZIP = MARKDOWN_EXTENSIONS;
-// Folders of a site or vault that never hold posts.
-const NOT_POSTS = /(?:^|\/)(?:__MACOSX|\.[^/]*|_site|node_modules|_layouts|_includes)\//;
+const tooLarge = (size: number, max: number) => reason('import-too-large', { size: megabytes(size), max: megabytes(max) });
 
-function importZip(file: ImportFile, options: ImportOptions, result: ImportResult): void {
-  const maxZip = options.maxZipBytes ?? DEFAULT_MAX_ZIP;
-  if (file.bytes.length > maxZip) {
-    result.errors.push({ file: file.name, reason: 'too-large', message: `The zip is too large (${megabytes(file.bytes.length)}; at most ${megabytes(maxZip)}).` });
-    return;
-  }
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE;
-  const tooLarge: string[] = [];
-  let entries: Record<string, Uint8Array>;
+/** The zip reader's limits for these options. */
+export function zipLimits(options: Omit<ImportOptions, 'prepareBody'>): ZipLimits {
+  return {
+    maxEntryBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE,
+    maxTotalBytes: options.maxUnpackedBytes ?? 4 * 1024 ** 3,
+    maxEntries: options.maxZipEntries ?? 500_000,
+  };
+}
+
+/** The per-file limit, for a reader that can refuse a file before reading it. */
+export const maxFileBytes = (options: Omit<ImportOptions, 'prepareBody'>) => options.maxFileBytes ?? DEFAULT_MAX_FILE;
+
+/** A file that is too large to read, refused by its size alone. */
+export const tooLargeError = (file: string, size: number, options: Omit<ImportOptions, 'prepareBody'>): ImportError => ({
+  file,
+  reason: tooLarge(size, maxFileBytes(options)),
+});
+
+/** One post: the clip it holds, or why it cannot be imported. */
+export function importPost(file: ImportFile, options: ImportOptions): { clip: ImportedClip; notices: Reason[] } | { error: ImportError } {
   try {
-    entries = unzipSync(file.bytes, {
-      // Only posts are inflated, and none whose declared size is over the limit (a zip bomb
-      // declares a small file and inflates to gigabytes).
-      filter: (entry) => {
-        const post = POST_IN_ZIP.test(entry.name) && !NOT_POSTS.test(entry.name);
-        if (!post) {
-          if (!entry.name.endsWith('/')) result.skipped.push(`${file.name}/${entry.name}`);
-          return false;
-        }
-        if (entry.originalSize > max) {
-          tooLarge.push(entry.name);
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch {
-    result.errors.push({ file: file.name, reason: 'bad-zip', message: 'The zip cannot be read (damaged or not a zip).' });
-    return;
-  }
-  for (const name of tooLarge) {
-    result.errors.push({ file: `${file.name}/${name}`, reason: 'too-large', message: `The file is too large (at most ${megabytes(max)}).` });
-  }
-  for (const [name, bytes] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    importOne({ name: `${file.name}/${name}`, bytes }, options, result);
+    return importText(file.name, file.bytes, options);
+  } catch (error) {
+    if (error instanceof ImportProblem) return { error: { file: file.name, reason: error.reason } };
+    // Whatever a parser throws on one file (a stack overflow, a library's own guard) costs that file only.
+    return { error: { file: file.name, reason: reason('import-unreadable', { detail: cutText(errorText(error), SHOWN_ERROR) }) } };
   }
 }
 
@@ -445,34 +407,37 @@ function importZip(file: ImportFile, options: ImportOptions, result: ImportResul
 const SHOWN_ERROR = 300;
 
 function importOne(file: ImportFile, options: ImportOptions, result: ImportResult): void {
-  try {
-    const { clip, notices } = importText(file.name, file.bytes, options);
-    result.clips.push(clip);
-    for (const notice of notices) result.notices.push({ file: file.name, reason: notice });
-  } catch (error) {
-    if (error instanceof ImportProblem) {
-      result.errors.push({ file: file.name, reason: error.reason, message: error.message, ...(error.code ? { code: error.code } : {}) });
-    } else {
-      // Whatever a parser throws on one file (a stack overflow, a library's own guard) costs that file only.
-      const detail = cutText(errorText(error), SHOWN_ERROR);
-      result.errors.push({ file: file.name, reason: 'unreadable', message: `The file could not be read: ${detail}`, code: reason('import-unreadable', { detail }) });
-    }
+  const read = importPost(file, options);
+  if ('clip' in read) {
+    result.clips.push(read.clip);
+    for (const notice of read.notices) result.notices.push({ file: file.name, reason: notice });
+  } else result.errors.push(read.error);
+}
+
+function importZip(file: ImportFile, options: ImportOptions, result: ImportResult): void {
+  const reader = new ZipReader(zipLimits(options), isPostPath);
+  for (const item of reader.push(file.bytes, true)) {
+    if (item.kind === 'file') importOne({ name: `${file.name}/${item.name}`, bytes: item.bytes }, options, result);
+    else if (item.kind === 'skipped') result.skipped.push(`${file.name}/${item.name}`);
+    else if (item.kind === 'refused') result.errors.push({ file: `${file.name}/${item.name}`, reason: item.reason });
+    else result.errors.push({ file: file.name, reason: item.reason });
   }
 }
 
 /**
- * Reads posts from `.md` files and zips (a zip's Markdown files are read, its other files passed
- * over). Returns the clips to import, one error per file that cannot be imported, and notices
- * of what was mended or cut in the files that were.
+ * Reads posts from `.md` files and zips held in memory (a zip's Markdown files are read, its other
+ * files passed over), in the order they come. Returns the clips to import, one error per file
+ * that cannot be imported, and notices of what was mended or cut in the files that were. An
+ * import of files from disk streams them instead (import-run.ts).
  */
 export function importPosts(files: readonly ImportFile[], options: ImportOptions): ImportResult {
   const result: ImportResult = { clips: [], errors: [], notices: [], skipped: [] };
   for (const file of files) {
-    if (/\.zip$/i.test(file.name)) importZip(file, options, result);
-    else if (MARKDOWN_EXTENSIONS.test(file.name)) importOne(file, options, result);
-    else {
-      result.errors.push({ file: file.name, reason: 'not-markdown', message: 'Not a Markdown file (.md) or a zip of them.' });
-    }
+    if (isZipName(file.name)) importZip(file, options, result);
+    else if (isMarkdownName(file.name)) importOne(file, options, result);
+    else result.errors.push(notMarkdown(file.name));
   }
   return result;
 }
+
+export const notMarkdown = (file: string): ImportError => ({ file, reason: reason('import-not-markdown') });

@@ -23,6 +23,26 @@ export const REASONS = {
   'save-failed': ['detail'],
   'no-answer': [],
   'malformed-request': [],
+  // Importing posts: why a file was not imported, or why the import stopped.
+  'import-not-markdown': [],
+  'import-not-utf8': [],
+  'import-binary': [],
+  'import-too-large': ['size', 'max'],
+  'import-inflates-too-large': ['max'],
+  'import-no-front-matter': [],
+  'import-front-matter-unclosed': [],
+  'import-broken-yaml': ['detail'],
+  'import-not-key-value': [],
+  'import-no-url': [],
+  'import-bad-url': ['url'],
+  'import-bad-zip': [],
+  'import-bad-zip-entry': [],
+  'import-zip-method': ['method'],
+  'import-unsafe-path': [],
+  'import-zip-too-many': ['max'],
+  'import-zip-too-much': ['max'],
+  'import-unreadable': ['detail'],
+  'import-storage-full': ['added'],
   'still-starting': [],
   'no-folder-export': [],
   // Importing posts. Mended or cut on the way in (the post was imported):
@@ -37,8 +57,6 @@ export const REASONS = {
   'import-too-deep': ['limit'],
   'import-too-many-keys': ['limit'],
   'import-url-too-long': ['limit'],
-  /** What a parser threw that no check foresaw. */
-  'import-unreadable': ['detail'],
   /** What an unforeseen error said (a browser's own message): nothing to translate. */
   unexpected: ['detail'],
 } as const satisfies Record<string, readonly string[]>;
