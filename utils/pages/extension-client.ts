@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { firstScreenCalls } from './deferred-client';
 import { blobSink, downloadBlob, downloadName, imageHostsOf, postFor, zipClips } from './export-post';
 import { folderClient } from './folder-client';
 import { boundedImageFetch } from './image-fetch';
@@ -27,9 +28,7 @@ export function extensionClient(win: Window, tabId: number | undefined, options:
   const settings = () => loadSettings(win.localStorage);
   return {
     clipTab: (mode) => sendMessage('clipTab', { tabId, mode }),
-    hasSelection: () => sendMessage('tabHasSelection', { tabId }),
-    listClips: (limit) => sendMessage('listClips', limit === undefined ? {} : { limit }),
-    searchClips: (query) => sendMessage('searchClips', { query }),
+    ...firstScreenCalls(tabId),
     getClip: (id) => sendMessage('getClip', { id }),
     updateClip: (id, edit) => sendMessage('updateClip', { id, edit }),
     retagClips: async (ids, add, remove) => void (await sendMessage('retagClips', { ids, add, remove })),
