@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipOutcome } from '@/utils/protocol/messages';
 import type { PopupClient } from '@/utils/pages/popup-client';
-import type { Clip, ClipSummary, ExtractMode } from '@/utils/core/model/types';
+import type { Clip, ExtractMode } from '@/utils/core/model/types';
 import { makeDraft } from '@/test/helpers/drafts';
 import { fakeLibrary, summaryOf } from '@/test/helpers/fake-library';
 import { reason, ReasonError } from '@/utils/core/model/reasons';

@@ -45,7 +45,7 @@ describe('useClipList', () => {
     await waitFor(() => expect(rows(result.current)).toEqual(['c3', 'c2', 'c1']));
     expect(client.listClips).toHaveBeenCalledWith(FIRST_SCREEN);
     expect(result.current.libraryTotal).toBeUndefined();
-    await waitFor(() => expect(client.viewClips).toHaveBeenCalledWith({ query: '', filters: NO_FILTERS, offset: 0, limit: PAGE_ROWS }));
+    await waitFor(() => expect(client.viewClips).toHaveBeenCalledWith({ query: '', filters: NO_FILTERS, offset: 0, limit: FIRST_SCREEN }));
     view.resolve(await fake.viewClips({ query: '', filters: NO_FILTERS, offset: 0, limit: 2 }));
     await waitFor(() => expect(result.current.libraryTotal).toBe(3));
     expect(result.current.view?.view).toBeGreaterThan(0);
@@ -102,20 +102,25 @@ describe('useClipList', () => {
     await waitFor(() => expect(result.current.libraryTotal).toBe(310));
     rerender({ query: '北京', filters: NO_FILTERS });
     await waitFor(() => expect(result.current.rowAt(1)?.title).toBe('北京 307'));
-    // Title matches first (104 of them), newest first; nothing past the first page has come yet.
+    // Title matches first (104 of them), newest first; nothing past the first screen has come yet.
     expect(result.current.total).toBe(310);
-    expect(result.current.rowAt(PAGE_ROWS - 1)?.title).toBe('北京 13');
-    expect(result.current.rowAt(PAGE_ROWS)).toBeUndefined();
+    expect(result.current.rowAt(FIRST_SCREEN - 1)?.title).toBe(`北京 ${310 - 3 * (FIRST_SCREEN - 1)}`);
+    expect(result.current.rowAt(FIRST_SCREEN)).toBeUndefined();
     const searches = () => client.viewClips.mock.calls.map(([r]) => r).filter((r) => r.query === '北京');
-    expect(searches()).toEqual([{ query: '北京', filters: NO_FILTERS, offset: 0, limit: PAGE_ROWS }]);
+    expect(searches()).toEqual([{ query: '北京', filters: NO_FILTERS, offset: 0, limit: FIRST_SCREEN }]);
     const view = result.current.view!.view;
     act(() => result.current.need(PAGE_ROWS * 2 + 5, PAGE_ROWS * 2 + 20));
     await waitFor(() => expect(result.current.rowAt(PAGE_ROWS * 2 + 5)).toBeDefined());
     expect(searches().at(-1)).toEqual({ query: '北京', filters: NO_FILTERS, view, offset: PAGE_ROWS * 2, limit: PAGE_ROWS });
     expect(result.current.rowAt(PAGE_ROWS * 2)?.title).toBe('Story 165');
-    // A page asked for again once it has come is not asked for twice.
+    // A page asked for again once it has come is not asked for twice; the short first one is completed.
     act(() => result.current.need(PAGE_ROWS * 2, PAGE_ROWS * 2 + 1));
     expect(searches()).toHaveLength(2);
+    act(() => result.current.need(0, 10));
+    expect(searches()).toHaveLength(2);
+    act(() => result.current.need(20, 40));
+    await waitFor(() => expect(result.current.rowAt(PAGE_ROWS - 1)?.title).toBe('北京 13'));
+    expect(searches().at(-1)).toEqual({ query: '北京', filters: NO_FILTERS, view, offset: 0, limit: PAGE_ROWS });
   });
 
   it('starts again from the page it gets when the worker has dropped the view', async () => {

@@ -5,7 +5,7 @@ import type { PopupClient } from '@/utils/pages/popup-client';
 
 /** Rows that fill the popup, loaded before the rest of the library. */
 export const FIRST_SCREEN = 30;
-/** Rows asked of the worker at a time: a view's first page, then more as the list scrolls. */
+/** Rows asked of the worker at a time as the list scrolls (a view's first answer is the first screen). */
 export const PAGE_ROWS = 100;
 /** Pages kept while scrolling; farther ones are asked for again when scrolled back to. */
 const KEPT_PAGES = 20;
@@ -82,7 +82,7 @@ export function useClipList({ client, firstScreen, query, filters, onLoadFailed 
       const { query: q, filters: f } = current.current;
       const ask = ++asked.current;
       try {
-        const page = await client.viewClips({ query: q, filters: f, offset: 0, limit: PAGE_ROWS });
+        const page = await client.viewClips({ query: q, filters: f, offset: 0, limit: FIRST_SCREEN });
         if (ask !== asked.current) return;
         inFlight.current = new Set();
         setShown({ view: { query: q, filters: f, view: page.view }, total: page.total, libraryTotal: page.libraryTotal, pages: new Map([[0, page.rows]]) });
@@ -128,8 +128,11 @@ export function useClipList({ client, firstScreen, query, filters, onLoadFailed 
       const view = at?.view;
       if (!at || !view) return;
       const ask = asked.current;
-      for (let index = Math.floor(first / PAGE_ROWS); index * PAGE_ROWS < Math.min(last, at.total); index++) {
-        if (at.pages.has(index) || inFlight.current.has(index)) continue;
+      const end = Math.min(last, at.total);
+      for (let index = Math.floor(first / PAGE_ROWS); index * PAGE_ROWS < end; index++) {
+        // A page holds the rows it needs to here (the first screen is a short first page).
+        const held = at.pages.get(index)?.length ?? 0;
+        if (index * PAGE_ROWS + held >= Math.min(end, (index + 1) * PAGE_ROWS) || inFlight.current.has(index)) continue;
         inFlight.current.add(index);
         client.viewClips({ ...view, offset: index * PAGE_ROWS, limit: PAGE_ROWS }).then(
           (page) => {

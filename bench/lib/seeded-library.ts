@@ -9,11 +9,12 @@ import { newsDraft, newsTags, random } from './news-library';
 // Libraries of news clips for the library benchmark, filled through the test build's worker (the
 // restore path: whole clips, a few hundred per transaction, then the search index's merge) and
 // kept as browser profiles in bench/.cache, so that a run measures the popup, not hours of
-// filling. A profile is made once per size and generator version; BENCH_FRESH=1 makes them anew.
+// filling. A profile is made once per size and generator version; BENCH_FRESH=1 makes them anew,
+// BENCH_CACHE puts them elsewhere.
 
 /** Bump when the generator or the seeding changes: older profiles are then made again. */
 const GENERATOR = 'news-v1';
-const CACHE = join(PROJECT_ROOT, 'bench/.cache');
+const CACHE = process.env.BENCH_CACHE ?? join(PROJECT_ROOT, 'bench/.cache');
 const BATCH = 500;
 /**
  * The test build, copied to a path of its own: an unpacked extension's id (and so its database's

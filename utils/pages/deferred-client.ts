@@ -16,8 +16,7 @@ export function targetTabId(search: string): number | undefined {
 }
 
 /** What the first screen asks for (the list, its views, the selection): plain messages to the worker. */
-export type FirstScreenCalls = Pick<PopupClient, (typeof FIRST_SCREEN_CALLS)[number]>;
-const FIRST_SCREEN_CALLS = ['listClips', 'viewClips', 'viewIds', 'libraryFacets', 'hasSelection'] as const;
+export type FirstScreenCalls = Pick<PopupClient, 'listClips' | 'viewClips' | 'viewIds' | 'libraryFacets' | 'hasSelection'>;
 
 export function firstScreenCalls(tabId: number | undefined): FirstScreenCalls {
   return {

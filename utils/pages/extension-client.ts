@@ -10,10 +10,22 @@ import type { PopupClient } from './popup-client';
 import { loadSettings, saveSettings } from './settings';
 import type { Clip } from '../core/model/types';
 
-/** Whole clips, fetched from the worker a batch at a time as the consumer asks for them. */
+/**
+ * Whole clips, fetched from the worker a batch at a time as the consumer asks for them, the next
+ * batch asked for while the consumer works through this one (the worker reads it meanwhile).
+ */
 export async function* clipsInBatches(ids: string[]): AsyncGenerator<Clip> {
-  for (let i = 0; i < ids.length; i += BATCH_LIMIT) {
-    yield* await sendMessage('getClips', { ids: ids.slice(i, i + BATCH_LIMIT) });
+  const batch = (from: number) => {
+    const answer = sendMessage('getClips', { ids: ids.slice(from, from + BATCH_LIMIT) });
+    // A consumer that stops early (a cancelled export) never awaits the batch asked for ahead.
+    answer.catch(() => undefined);
+    return answer;
+  };
+  let next = ids.length > 0 ? batch(0) : undefined;
+  for (let i = 0; next; i += BATCH_LIMIT) {
+    const clips = await next;
+    next = i + BATCH_LIMIT < ids.length ? batch(i + BATCH_LIMIT) : undefined;
+    yield* clips;
   }
 }
 

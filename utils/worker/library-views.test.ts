@@ -127,6 +127,22 @@ describe('paging', () => {
 });
 
 describe('the catalog', () => {
+  it('is not waited for by the whole library’s view, which comes in the same order', async () => {
+    const name = `views-db-${++dbCount}`;
+    const db = await openClipperDb(name);
+    // Ties on the time are ordered as the database orders them, before the catalog and after.
+    for (let n = 1; n <= 12; n++) await save(db, n, {}, Math.ceil(n / 4));
+    db.close();
+    const reopened = await openClipperDb(name);
+    const before = await viewIds(reopened, all);
+    expect(before.ids).toHaveLength(12);
+    await catalogOf(reopened);
+    const after = await viewIds(reopened, all);
+    expect(after.view).not.toBe(before.view);
+    expect(after.ids).toEqual(before.ids);
+    expect((await viewIds(reopened, { query: '', filters: { ...NO_FILTERS, sort: 'published' } })).ids).toHaveLength(12);
+  });
+
   it('misses no write that commits while it loads, a few summaries per transaction', async () => {
     const db = await freshDb();
     for (let n = 1; n <= 20; n++) await save(db, n);

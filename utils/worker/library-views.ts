@@ -112,6 +112,22 @@ interface KeptView extends ViewOrder {
   libraryTotal: number;
 }
 
+/** Whether a view is the whole library, newest first: the view every page opens with. */
+const isWholeLibrary = ({ query, filters }: ViewQuery) =>
+  queryTerms(query).length === 0 && filters.sort === 'clipped' && filters.site === undefined && filters.tag === undefined && filters.from === undefined && filters.to === undefined;
+
+async function orderOf(db: AnyDb, request: ViewQuery): Promise<ViewOrder & { libraryTotal: number }> {
+  // Until the catalog has loaded (a few seconds for a large library, once per worker), the whole
+  // library's view comes from the index the database keeps in that order: ids only, one request.
+  if (!stateOf(db).catalog && isWholeLibrary(request)) {
+    void catalogOf(db).catch(() => undefined);
+    const ids = ((await db.getAllKeysFromIndex('clips', 'by-updatedAt')) as string[]).reverse();
+    return { ids, titleMatches: 0, libraryTotal: ids.length };
+  }
+  const [catalog, seqs] = await Promise.all([catalogOf(db), searchSeqs(db, request.query)]);
+  return { ...catalog.view(request.filters, seqs && { seqs, terms: queryTerms(request.query) }), libraryTotal: catalog.size };
+}
+
 const views = new WeakMap<object, Map<number, KeptView>>();
 let lastView = 0;
 
@@ -123,9 +139,7 @@ async function viewFor(db: AnyDb, request: ViewQuery): Promise<{ token: number; 
   const key = keyOf(request);
   const known = request.view === undefined ? undefined : kept.get(request.view);
   if (known && known.key === key) return { token: request.view!, kept: known };
-  const [catalog, seqs] = await Promise.all([catalogOf(db), searchSeqs(db, request.query)]);
-  const order = catalog.view(request.filters, seqs && { seqs, terms: queryTerms(request.query) });
-  const view: KeptView = { ...order, key, libraryTotal: catalog.size };
+  const view: KeptView = { ...(await orderOf(db, request)), key };
   const token = ++lastView;
   kept.set(token, view);
   for (const old of kept.keys()) if (kept.size > KEPT_VIEWS) kept.delete(old);

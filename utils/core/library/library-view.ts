@@ -33,17 +33,19 @@ const NO_TAGS: readonly string[] = Object.freeze([]);
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]/u;
 
-/** Whether the normalized `title` holds the term as the search index would find it there. */
-function titleHolds(title: string, term: QueryTerm): boolean {
+/** A test of whether a normalized title holds the term, as the search index would find it there. */
+function titleTest(term: QueryTerm): (title: string) => boolean {
   const needle = 'exact' in term ? term.exact : term.prefix;
   // CJK text is indexed by character pairs: a pair in the title is a substring of it.
-  if (CJK_START.test(needle)) return title.includes(needle);
-  for (let at = title.indexOf(needle); at !== -1; at = title.indexOf(needle, at + 1)) {
-    const before = at === 0 || !WORD_CHAR.test(title[at - 1]!);
-    const end = at + needle.length;
-    if (before && ('prefix' in term || end === title.length || !WORD_CHAR.test(title[end]!))) return true;
-  }
-  return false;
+  if (CJK_START.test(needle)) return (title) => title.includes(needle);
+  const whole = 'exact' in term;
+  return (title) => {
+    for (let at = title.indexOf(needle); at !== -1; at = title.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if ((at === 0 || !WORD_CHAR.test(title[at - 1]!)) && (!whole || end === title.length || !WORD_CHAR.test(title[end]!))) return true;
+    }
+    return false;
+  };
 }
 
 /** Newest first by `field`; clips without that date go last; ties as the database lists them. */
@@ -60,7 +62,6 @@ export interface SearchMatch {
 
 /** A view's clips, in the order shown: title matches first when there is a search. */
 export interface ViewOrder {
-  seqs: number[];
   ids: string[];
   /** How many lead the order because their title matches the search. */
   titleMatches: number;
@@ -159,6 +160,7 @@ export class LibraryCatalog {
       marked = new Uint8Array(this.maxSeq + 1);
       for (let i = 0; i < match.seqs.length; i++) if (match.seqs[i]! <= this.maxSeq) marked[match.seqs[i]!] = 1;
     }
+    const inTitleTests = match?.terms.map(titleTest);
     const dated = from !== undefined || to !== undefined;
     const inTitle: Entry[] = [];
     const others: Entry[] = [];
@@ -170,10 +172,10 @@ export class LibraryCatalog {
         const at = dateField === 'published' ? entry.publishedAt : entry.updatedAt;
         if (at === undefined || (from !== undefined && at < from) || (to !== undefined && at > to)) continue;
       }
-      (match && match.terms.every((term) => titleHolds(entry.title, term)) ? inTitle : others).push(entry);
+      (inTitleTests && inTitleTests.every((test) => test(entry.title)) ? inTitle : others).push(entry);
     }
     const all = inTitle.length > 0 ? inTitle.concat(others) : others;
-    return { seqs: all.map((e) => e.seq), ids: all.map((e) => e.id), titleMatches: inTitle.length };
+    return { ids: all.map((e) => e.id), titleMatches: inTitle.length };
   }
 
   /** The sites and tags present in the library, for the filter menus. */
