@@ -1,9 +1,10 @@
 import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import type { Page } from 'playwright-core';
 import { ensureE2eBuild, launchClipper, PROJECT_ROOT, type ClipperSession } from '../cli/headless';
+import { zipAlone, type ZipInput } from './lib/fflate-alone';
 import { newsDraft, random } from './lib/news-library';
 import { installBenchExtension, seededLibraries, type SeededLibrary } from './lib/seeded-library';
 
@@ -188,7 +189,7 @@ async function measureExport(session: ClipperSession, total: number): Promise<Ex
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await page.close();
   const files = await unzipFiles(path);
-  const alone = fflateAlone(files);
+  const alone = zipAlone(files);
   const posts = files.reduce((n, f) => n + f.bytes.length, 0);
   return {
     clips: files.length,
@@ -203,16 +204,10 @@ async function measureExport(session: ClipperSession, total: number): Promise<Ex
   };
 }
 
-interface ZipFile {
-  path: string;
-  bytes: Uint8Array;
-  mtime: number;
-}
-
 /** The files of a zip on disk, read as a stream. */
-function unzipFiles(path: string): Promise<ZipFile[]> {
+function unzipFiles(path: string): Promise<ZipInput[]> {
   return new Promise((resolve, reject) => {
-    const files: ZipFile[] = [];
+    const files: ZipInput[] = [];
     const unzip = new Unzip((entry) => {
       const parts: Uint8Array[] = [];
       entry.ondata = (error, chunk, final) => {
@@ -231,27 +226,6 @@ function unzipFiles(path: string): Promise<ZipFile[]> {
     });
     stream.on('error', reject);
   });
-}
-
-/** fflate alone, as the extension drives it (streaming Zip, ZipDeflate level 6), over bytes ready in memory. */
-function fflateAlone(files: ZipFile[]): { ms: number; cpuMs: number } {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  let bytes = 0;
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    bytes += chunk.length;
-  });
-  for (const file of files) {
-    const entry = new ZipDeflate(file.path, { level: 6 });
-    entry.mtime = file.mtime;
-    zip.add(entry);
-    entry.push(file.bytes, true);
-  }
-  zip.end();
-  const used = process.cpuUsage(cpu);
-  if (bytes === 0) throw new Error('fflate wrote nothing');
-  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
 interface SizeFigures {
