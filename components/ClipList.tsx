@@ -53,7 +53,8 @@ export function ClipList({ count, rowAt, onNeed, query, activeIndex, freshId, se
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  useEffect(() => onNeed(first, last), [first, last, onNeed]);
+  // Again whenever the rows change too: a list asked for anew (after a change) fills the rows in view.
+  useEffect(() => onNeed(first, last), [first, last, onNeed, rowAt]);
   const active = rowAt(activeIndex);
   const rows = [];
   for (let index = first; index < last; index++) {

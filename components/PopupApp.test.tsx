@@ -312,6 +312,28 @@ describe('the library', () => {
     expect(await screen.findByRole('button', { name: '剪藏此頁' })).toBeTruthy();
   });
 
+  it('scrolls through a large library a page at a time, and keeps the rows in view after a change', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => clipOf(`m${i}`, `Story ${i}`, i));
+    const { client, store } = fakeClient({}, many);
+    const asked: number[] = [];
+    const viewClips = client.viewClips;
+    client.viewClips = (request) => (asked.push(request.offset), viewClips(request));
+    renderApp(client);
+    await screen.findByText('250 of 250 clips');
+    expect(titles()[0]).toBe('Story 249');
+    const list = screen.getByRole('listbox');
+    list.scrollTop = 150 * 84;
+    fireEvent.scroll(list);
+    await waitFor(() => expect(titles()).toContain('Story 99'));
+    expect(asked).toContain(100);
+    expect(document.querySelectorAll('.clip-row[role="option"]').length).toBeLessThan(40);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Story 99' }));
+    await screen.findByText('249 of 249 clips');
+    expect(store.has('m99')).toBe(false);
+    await waitFor(() => expect(titles()).toContain('Story 98'));
+    expect(titles()).not.toContain('Story 99');
+  });
+
   it('with an empty library says what to do', async () => {
     renderApp(fakeClient({}, []).client);
     expect(await screen.findByText(/No clips yet/)).toBeTruthy();

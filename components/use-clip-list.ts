@@ -50,6 +50,8 @@ interface Shown {
   total: number;
   libraryTotal?: number;
   pages: Map<number, ClipSummary[]>;
+  /** Page 0 holds only the first screen (a view's first answer), not a whole page. */
+  firstScreenOnly: boolean;
 }
 
 /** `pages` with page `index`, dropping the page farthest from it when too many are kept. */
@@ -85,7 +87,7 @@ export function useClipList({ client, firstScreen, query, filters, onLoadFailed 
         const page = await client.viewClips({ query: q, filters: f, offset: 0, limit: FIRST_SCREEN });
         if (ask !== asked.current) return;
         inFlight.current = new Set();
-        setShown({ view: { query: q, filters: f, view: page.view }, total: page.total, libraryTotal: page.libraryTotal, pages: new Map([[0, page.rows]]) });
+        setShown({ view: { query: q, filters: f, view: page.view }, total: page.total, libraryTotal: page.libraryTotal, pages: new Map([[0, page.rows]]), firstScreenOnly: true });
         // For the benchmark: from the keystroke to the frame that shows its results.
         if (mark) requestAnimationFrame(() => performance.mark('clipper:search-shown', { detail: q }));
       } catch (error) {
@@ -104,7 +106,7 @@ export function useClipList({ client, firstScreen, query, filters, onLoadFailed 
   // A layout effect: the answer may be in already, and is then drawn now rather than after a frame.
   useLayoutEffect(() => {
     (firstScreen ?? client.listClips(FIRST_SCREEN))
-      .then((rows) => setShown((before) => before ?? { total: rows.length, pages: new Map([[0, rows]]) }))
+      .then((rows) => setShown((before) => before ?? { total: rows.length, pages: new Map([[0, rows]]), firstScreenOnly: true }))
       .catch(() => {})
       .then(() => requestAnimationFrame(() => void (asked.current === 0 ? refresh() : client.libraryFacets().then(setFacets, () => undefined))));
   }, [client, refresh, firstScreen]);
@@ -130,9 +132,10 @@ export function useClipList({ client, firstScreen, query, filters, onLoadFailed 
       const ask = asked.current;
       const end = Math.min(last, at.total);
       for (let index = Math.floor(first / PAGE_ROWS); index * PAGE_ROWS < end; index++) {
-        // A page holds the rows it needs to here (the first screen is a short first page).
-        const held = at.pages.get(index)?.length ?? 0;
-        if (index * PAGE_ROWS + held >= Math.min(end, (index + 1) * PAGE_ROWS) || inFlight.current.has(index)) continue;
+        // A page that has come is kept (one shorter than asked for lacks clips deleted since the
+        // view was made), but for the first screen's, when rows past it are wanted.
+        const held = at.pages.has(index) && !(index === 0 && at.firstScreenOnly && end > FIRST_SCREEN);
+        if (held || inFlight.current.has(index)) continue;
         inFlight.current.add(index);
         client.viewClips({ ...view, offset: index * PAGE_ROWS, limit: PAGE_ROWS }).then(
           (page) => {
@@ -143,9 +146,15 @@ export function useClipList({ client, firstScreen, query, filters, onLoadFailed 
               // The worker no longer had this view's order and made it anew: start from this page.
               if (page.view !== before.view.view) {
                 inFlight.current = new Set();
-                return { view: { ...before.view, view: page.view }, total: page.total, libraryTotal: page.libraryTotal, pages: new Map([[index, page.rows]]) };
+                return {
+                  view: { ...before.view, view: page.view },
+                  total: page.total,
+                  libraryTotal: page.libraryTotal,
+                  pages: new Map([[index, page.rows]]),
+                  firstScreenOnly: false,
+                };
               }
-              return { ...before, pages: withPage(before.pages, index, page.rows) };
+              return { ...before, pages: withPage(before.pages, index, page.rows), firstScreenOnly: before.firstScreenOnly && index !== 0 };
             });
           },
           (error: unknown) => {
