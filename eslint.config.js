@@ -64,7 +64,7 @@ const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'localSt
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'out/', 'test-results/', 'bench/results/', 'web-ext-artifacts/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'out/', 'test-results/', 'bench/results/', 'bench/.cache/', 'web-ext-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   noUnsanitized.configs.recommended,

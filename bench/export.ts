@@ -14,7 +14,6 @@ import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
-import { Zip, ZipDeflate } from 'fflate';
 import { testParser } from '../test/helpers/parser';
 import { chromium } from 'playwright-core';
 import { parseBody } from '../utils/core/format/html-parser';
@@ -23,6 +22,7 @@ import { exportClip, type PresetId } from '../utils/core/format/presets';
 import { exportZip } from '../utils/core/format/zip';
 import type { Clip } from '../utils/core/model/types';
 import { benchClip, benchLibrary } from './lib/export-clips';
+import { zipAlone } from './lib/fflate-alone';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures/export');
@@ -128,23 +128,7 @@ function timeFflateAlone(preset: PresetId, path: string) {
   }
   const input = files.reduce((n, f) => n + f.bytes.length, 0);
   const sink = fileSink(path);
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  let bytes = 0;
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    bytes += chunk.length;
-    sink.write(chunk);
-  });
-  for (const file of files) {
-    const entry = new ZipDeflate(file.path, { level: 6 });
-    entry.mtime = file.mtime;
-    zip.add(entry);
-    entry.push(file.bytes, true);
-  }
-  zip.end();
-  const ms = performance.now() - start;
-  const cpuMs = cpuMsSince(cpu);
+  const { ms, cpuMs, bytes } = zipAlone(files, sink.write);
   sink.close();
   return { ms, cpuMs, bytes, inputBytes: input };
 }

@@ -4,12 +4,17 @@ import { ClipRow, type ClipRowActions } from './ClipRow';
 import { useT } from './i18n-context';
 
 interface ClipListProps extends ClipRowActions {
-  clips: ClipSummary[];
+  /** How many clips the list holds. */
+  count: number;
+  /** The clip at `index`, if its page has arrived (the row waits empty until then). */
+  rowAt: (index: number) => ClipSummary | undefined;
+  /** Called with the rows in view (from `first` to `last`, exclusive), for their pages to be asked for. */
+  onNeed: (first: number, last: number) => void;
   query: string;
   activeIndex: number;
   freshId?: string;
   selected: Set<string>;
-  onToggleSelect: (clip: ClipSummary, shiftKey: boolean) => void;
+  onToggleSelect: (clip: ClipSummary, index: number, shiftKey: boolean) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
@@ -20,10 +25,10 @@ export const FIRST_ROWS_TIMING = 'first-rows';
 const OVERSCAN = 6;
 
 /**
- * The clips as a virtualized listbox: only the rows in view exist in the DOM, so ten thousand
- * clips cost what twenty do.
+ * The clips as a virtualized listbox: only the rows in view exist in the DOM, and only their
+ * pages are asked for, so a library of any size costs what twenty clips do.
  */
-export function ClipList({ clips, query, activeIndex, freshId, selected, onToggleSelect, onKeyDown, ...actions }: ClipListProps) {
+export function ClipList({ count, rowAt, onNeed, query, activeIndex, freshId, selected, onToggleSelect, onKeyDown, ...actions }: ClipListProps) {
   const t = useT();
   const viewport = useRef<HTMLUListElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -47,8 +52,33 @@ export function ClipList({ clips, query, activeIndex, freshId, selected, onToggl
   }, [activeIndex]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(clips.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const active = clips[activeIndex];
+  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // Again whenever the rows change too: a list asked for anew (after a change) fills the rows in view.
+  useEffect(() => onNeed(first, last), [first, last, onNeed, rowAt]);
+  const active = rowAt(activeIndex);
+  const rows = [];
+  for (let index = first; index < last; index++) {
+    const clip = rowAt(index);
+    rows.push(
+      clip ? (
+        <ClipRow
+          key={clip.id}
+          clip={clip}
+          query={query}
+          active={index === activeIndex}
+          fresh={clip.id === freshId}
+          selected={selected.has(clip.id)}
+          onToggleSelect={(c, shiftKey) => onToggleSelect(c, index, shiftKey)}
+          top={index * ROW_HEIGHT}
+          timing={index === 0 ? FIRST_ROWS_TIMING : undefined}
+          height={ROW_HEIGHT}
+          {...actions}
+        />
+      ) : (
+        <li key={`row-${index}`} class="clip-row" role="presentation" style={{ top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }} />
+      ),
+    );
+  }
   return (
     <ul
       ref={viewport}
@@ -61,22 +91,8 @@ export function ClipList({ clips, query, activeIndex, freshId, selected, onToggl
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
       onKeyDown={onKeyDown}
     >
-      <div class="clip-list-spacer" style={{ height: `${clips.length * ROW_HEIGHT}px` }} />
-      {clips.slice(first, last).map((clip, i) => (
-        <ClipRow
-          key={clip.id}
-          clip={clip}
-          query={query}
-          active={first + i === activeIndex}
-          fresh={clip.id === freshId}
-          selected={selected.has(clip.id)}
-          onToggleSelect={onToggleSelect}
-          top={(first + i) * ROW_HEIGHT}
-          timing={first + i === 0 ? FIRST_ROWS_TIMING : undefined}
-          height={ROW_HEIGHT}
-          {...actions}
-        />
-      ))}
+      <div class="clip-list-spacer" style={{ height: `${count * ROW_HEIGHT}px` }} />
+      {rows}
     </ul>
   );
 }

@@ -45,9 +45,23 @@ export function ExportJob({ job, client, onClose, noticeMs }: ExportJobProps) {
     const { signal } = controller;
     // A run replaced by a newer one says nothing more.
     const current = () => stop.current === controller;
-    const progress = (message: string) => !signal.aborted && setView({ kind: 'progress', message });
-    const report = (message: string, lasting = false, failedImages?: FailedImage[]) =>
-      current() && setView({ kind: 'report', message, lasting, failedImages });
+    // Progress is drawn once a frame, not once a clip: a whole library is tens of thousands of
+    // clips, and as many renders would slow the export. Any other view drops a frame's progress.
+    let frame: number | undefined;
+    let latest = '';
+    const progress = (message: string) => {
+      latest = message;
+      frame ??= requestAnimationFrame(() => {
+        frame = undefined;
+        if (!signal.aborted) setView({ kind: 'progress', message: latest });
+      });
+    };
+    const show = (next: View) => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
+      setView(next);
+    };
+    const report = (message: string, lasting = false, failedImages?: FailedImage[]) => current() && show({ kind: 'report', message, lasting, failedImages });
 
     async function runZip(ids: string[], wantImages: boolean) {
       let images = wantImages;
@@ -58,7 +72,7 @@ export function ExportJob({ job, client, onClose, noticeMs }: ExportJobProps) {
         if (!granted) {
           const reply = await new Promise<{ granted: Promise<boolean> }>((resolve) => {
             answer.current = resolve;
-            setView({ kind: 'ask', origins });
+            show({ kind: 'ask', origins });
           });
           images = await reply.granted.catch(() => false);
           refused = !images;
@@ -97,7 +111,10 @@ export function ExportJob({ job, client, onClose, noticeMs }: ExportJobProps) {
       else if ((error as { name?: string } | null)?.name === 'AbortError') close.current(); // the folder picker was closed
       else report(t('failed', errorMessage(error, t)), true);
     });
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
     // One run per job: the job object is replaced for a new export.
   }, [job]);
 

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { indexTerms, queryTerms } from '@/utils/core/search/search-terms';
 import type { ClipOutcome } from '@/utils/protocol/messages';
 import type { PopupClient } from '@/utils/pages/popup-client';
-import type { Clip, ClipSummary, ExtractMode } from '@/utils/core/model/types';
+import type { Clip, ExtractMode } from '@/utils/core/model/types';
 import { makeDraft } from '@/test/helpers/drafts';
+import { fakeLibrary, summaryOf } from '@/test/helpers/fake-library';
 import { reason, ReasonError } from '@/utils/core/model/reasons';
 import { translator } from '@/utils/core/i18n';
 import { dictionaryFor } from '../test/helpers/i18n';
@@ -40,7 +40,6 @@ function clipOf(id: string, title: string, at: number, extra: Partial<Clip> = {}
 
 let zipDelay = 0;
 let loadImages = true;
-const summaryOf = ({ contentHtml: _c, revisions: _r, original: _o, ...s }: Clip): ClipSummary => s;
 
 /** An in-memory stand-in for the worker (search uses the real term functions), recording calls. */
 function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, initial: Clip[] = [clipOf('old', 'Older story', 1)]) {
@@ -55,17 +54,7 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
       return outcome;
     },
     hasSelection: async () => false,
-    listClips: async () => [...store.values()].sort((a, b) => b.updatedAt - a.updatedAt).map(summaryOf),
-    async searchClips(query) {
-      const terms = queryTerms(query);
-      if (terms.length === 0) return null;
-      return [...store.values()]
-        .filter((c) => {
-          const have = indexTerms([c.title, c.siteName, ...c.tags, c.contentHtml].join(' '));
-          return terms.every((t) => ('exact' in t ? have.includes(t.exact) : have.some((h) => h.startsWith(t.prefix))));
-        })
-        .map((c) => c.seq);
-    },
+    ...fakeLibrary(store),
     getClip: async (id) => store.get(id) ?? null,
     async updateClip(id, edit) {
       const clip = store.get(id);
@@ -225,7 +214,8 @@ describe('the library', () => {
 
   it('filters by site and tag, and sorts by published time', async () => {
     renderApp(fakeClient({}, library()).client);
-    await screen.findByText('Climate talks stall');
+    // The menus offer the library's sites and tags once the worker has answered them.
+    await screen.findByRole('option', { name: 'NHK' });
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'NHK' } });
     await waitFor(() => expect(titles()).toEqual(['東京の天気']));
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: '' } });
@@ -321,6 +311,28 @@ describe('the library', () => {
     cleanup();
     renderApp(fakeClient().client, 'zh-TW');
     expect(await screen.findByRole('button', { name: '剪藏此頁' })).toBeTruthy();
+  });
+
+  it('scrolls through a large library a page at a time, and keeps the rows in view after a change', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => clipOf(`m${i}`, `Story ${i}`, i));
+    const { client, store } = fakeClient({}, many);
+    const asked: number[] = [];
+    const viewClips = client.viewClips;
+    client.viewClips = (request) => (asked.push(request.offset), viewClips(request));
+    renderApp(client);
+    await screen.findByText('250 of 250 clips');
+    expect(titles()[0]).toBe('Story 249');
+    const list = screen.getByRole('listbox');
+    list.scrollTop = 150 * 84;
+    fireEvent.scroll(list);
+    await waitFor(() => expect(titles()).toContain('Story 99'));
+    expect(asked).toContain(100);
+    expect(document.querySelectorAll('.clip-row[role="option"]').length).toBeLessThan(40);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Story 99' }));
+    await screen.findByText('249 of 249 clips');
+    expect(store.has('m99')).toBe(false);
+    await waitFor(() => expect(titles()).toContain('Story 98'));
+    expect(titles()).not.toContain('Story 99');
   });
 
   it('with an empty library says what to do', async () => {

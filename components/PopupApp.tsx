@@ -55,9 +55,9 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   );
 
   const onLoadFailed = useCallback((error: unknown) => showNotice({ message: t('loadFailed', errorMessage(error, t)) }), [showNotice, t]);
-  const { clips, refresh } = useClipList({ client, firstScreen, onLoadFailed });
-  const { query, setQuery, filters, setFilters, shown, sites, tags, filtered, clear: clearSearch } = useSearch(client, clips);
-  const { selected, toggle: toggleSelect, selectAll, clear: clearSelection, selectedIds } = useSelection(shown);
+  const { query, setQuery, filters, setFilters, filtered, clear: clearSearch } = useSearch();
+  const { total, libraryTotal, rowAt, need, view, sites, tags, refresh } = useClipList({ client, firstScreen, query, filters, onLoadFailed });
+  const { selected, toggle: toggleSelect, selectAll, clear: clearSelection, selectedIds } = useSelection(client, { view, rowAt, total });
 
   useEffect(() => {
     client.folders?.remembered().then(setFolder, () => undefined);
@@ -106,14 +106,15 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     setJob({ kind: 'zip', ids, images: includeImages });
   };
 
-  // The folder picker and the permission prompt need the click's user gesture: both start here.
-  const exportToFolder = (ids: string[], fresh: boolean) => {
+  // The folder picker and the permission prompt need the click's user gesture: both start here,
+  // before the worker answers which clips are selected.
+  const exportToFolder = (fresh: boolean) => {
     const folders = client.folders;
     if (!folders) return;
     const chosen = fresh || !folder ? folders.pick() : folders.allow(folder).then((ok) => (ok ? folder : Promise.reject(new Error(t('folderNotAllowed', folder.name)))));
     void chosen.then(setFolder, () => undefined);
     setNotice(undefined);
-    setJob({ kind: 'folder', ids, folder: chosen });
+    void attempt(async () => setJob({ kind: 'folder', ids: await selectedIds(), folder: chosen }));
   };
 
   const copyClip = (c: Clip) =>
@@ -150,10 +151,10 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     });
 
   function onListKey(event: KeyboardEvent) {
-    const current = shown[activeIndex];
+    const current = rowAt(activeIndex);
     switch (event.key) {
       case 'ArrowDown':
-        setActiveIndex(Math.min(shown.length - 1, activeIndex + 1));
+        setActiveIndex(Math.min((total ?? 0) - 1, activeIndex + 1));
         break;
       case 'ArrowUp':
         if (activeIndex <= 0) searchInput.current?.focus();
@@ -163,11 +164,11 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
         if (current) void openDetail(current);
         break;
       case ' ':
-        if (current) toggleSelect(current, event.shiftKey);
+        if (current) void attempt(() => toggleSelect(current, activeIndex, event.shiftKey));
         break;
       case 'Delete':
       case 'Backspace':
-        if (selected.size > 0) void deleteIds(selectedIds());
+        if (selected.size > 0) void attempt(async () => deleteIds(await selectedIds()));
         else if (current) void deleteIds([current.id]);
         break;
       case 'Escape':
@@ -181,7 +182,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   }
 
   function onSearchKey(event: KeyboardEvent) {
-    if (event.key === 'ArrowDown' && shown.length > 0) {
+    if (event.key === 'ArrowDown' && (total ?? 0) > 0) {
       event.preventDefault();
       setActiveIndex(0);
       (document.querySelector('.clip-list') as HTMLElement | null)?.focus();
@@ -244,9 +245,9 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
         <section class="library">
           <SearchBar query={query} onQuery={setQuery} inputRef={searchInput} onKeyDown={onSearchKey} />
           <FilterBar filters={filters} sites={sites} tags={tags} onChange={setFilters} />
-          {clips && (
+          {total !== undefined && libraryTotal !== undefined && (
             <p class="count" aria-live="polite">
-              {t('resultsCount', shown.length, clips.length)}
+              {t('resultsCount', total, libraryTotal)}
               {filtered && (
                 <button type="button" class="link" onClick={clearSearch}>
                   {t('clearFilters')}
@@ -257,17 +258,19 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
           {selected.size > 0 && (
             <BulkBar
               count={selected.size}
-              resultCount={shown.length}
-              onSelectAll={selectAll}
+              resultCount={total ?? 0}
+              onSelectAll={() => void attempt(selectAll)}
               onClear={clearSelection}
-              onAddTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [tag], []), await refresh()))}
-              onRemoveTag={(tag) => void attempt(async () => (await client.retagClips(selectedIds(), [], [tag]), await refresh()))}
-              onExport={() => {
-                const ids = selectedIds();
-                // One clip is one file, unless its images are to come along (they need a zip).
-                if (ids.length === 1 && !includeImages) void attempt(async () => exportClip(await fullClip(ids[0]!)));
-                else exportMany(ids);
-              }}
+              onAddTag={(tag) => void attempt(async () => (await client.retagClips(await selectedIds(), [tag], []), await refresh()))}
+              onRemoveTag={(tag) => void attempt(async () => (await client.retagClips(await selectedIds(), [], [tag]), await refresh()))}
+              onExport={() =>
+                void attempt(async () => {
+                  const ids = await selectedIds();
+                  // One clip is one file, unless its images are to come along (they need a zip).
+                  if (ids.length === 1 && !includeImages) await exportClip(await fullClip(ids[0]!));
+                  else exportMany(ids);
+                })
+              }
               includeImages={includeImages}
               onIncludeImages={(include) => {
                 setIncludeImages(include);
@@ -275,29 +278,31 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
               }}
               folder={
                 asTab && client.folders
-                  ? { remembered: folder?.name, onPick: () => exportToFolder(selectedIds(), true), onRemembered: () => exportToFolder(selectedIds(), false) }
+                  ? { remembered: folder?.name, onPick: () => exportToFolder(true), onRemembered: () => exportToFolder(false) }
                   : undefined
               }
-              onDelete={() => void deleteIds(selectedIds())}
+              onDelete={() => void attempt(async () => deleteIds(await selectedIds()))}
             />
           )}
-          {!clips ? (
+          {total === undefined ? (
             <p class="empty">{t('loading')}</p>
-          ) : clips.length === 0 ? (
+          ) : libraryTotal === 0 || (libraryTotal === undefined && total === 0) ? (
             // Its own element (not the loading message's, changed): Element Timing sees new paints only.
             <p key="empty-library" class="empty" elementtiming={FIRST_ROWS_TIMING}>
               {t('emptyLibrary')}
             </p>
-          ) : shown.length === 0 ? (
+          ) : total === 0 ? (
             <p class="empty">{t('emptyResults')}</p>
           ) : (
             <ClipList
-              clips={shown}
+              count={total}
+              rowAt={rowAt}
+              onNeed={need}
               query={query}
               activeIndex={activeIndex}
               freshId={saved?.id}
               selected={selected}
-              onToggleSelect={toggleSelect}
+              onToggleSelect={(c, index, shiftKey) => void attempt(() => toggleSelect(c, index, shiftKey))}
               onKeyDown={onListKey}
               onOpen={(c) => client.openUrl(c.url)}
               onPreview={(c) => void openDetail(c)}

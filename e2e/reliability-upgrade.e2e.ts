@@ -31,7 +31,7 @@ describe.each(fixtures)('a database written by schema version $version ($file)',
     // The worker starts again (a message wakes it) and opens the database at the current version.
     const started = Date.now();
     await wakeWorker(session, page);
-    const listed = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'listClips', request: {} }))) as {
+    const listed = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'listClips', request: { limit: 500 } }))) as {
       ok: boolean;
       value: Array<{ id: string; title: string; seq: number; tags: string[] }>;
     };

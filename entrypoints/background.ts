@@ -17,7 +17,8 @@ import {
   searchClipSeqs,
   updateClip,
 } from '@/utils/worker/db';
-import type { ClipDraft, ExtractMode } from '@/utils/core/model/types';
+import { libraryFacets, viewIds, viewPage } from '@/utils/worker/library-views';
+import type { Clip, ClipDraft, ExtractMode } from '@/utils/core/model/types';
 import type { ClipperDb } from '@/utils/worker/db';
 import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/worker/browser-platform';
 import { reason, reasonOf, ReasonError } from '@/utils/core/model/reasons';
@@ -41,6 +42,9 @@ export default defineBackground(() => {
     clipTab: (request) => write(() => clipTab(deps, request)),
     tabHasSelection: ({ tabId }) => tabHasSelection(deps, tabId),
     listClips: async ({ limit }) => listClips(await db, limit),
+    viewClips: async (request) => viewPage(await db, request),
+    viewIds: async (request) => viewIds(await db, request),
+    libraryFacets: async () => libraryFacets(await db),
     searchClips: async ({ query }) => (await searchClipSeqs(await db, query)) ?? null,
     getClip: async ({ id }) => (await getClip(await db, id)) ?? null,
     getClips: async ({ ids }) => getClips(await db, ids),
@@ -82,6 +86,16 @@ export default defineBackground(() => {
       // The popup's clip, for a given tab, answering its outcome (reliability tests clip many at once).
       __newsClipperClipTab: (tabId: number, mode: ExtractMode = 'article') => write(() => clipTab(deps, { tabId, mode })),
       __newsClipperSetExtractTimeout: setExtractTimeout,
+      // Whole clips in one transaction (a backup's restore path), then the index merge it makes
+      // due, waited for: fills a large library quickly, each batch's cost its own.
+      __newsClipperSeedClips: async (clips: Clip[]) => {
+        const database = await db;
+        const start = performance.now();
+        await restoreClips(database, clips);
+        const written = performance.now();
+        await mergeSearchIndexIfDue(database);
+        return { writeMs: written - start, mergeMs: performance.now() - written };
+      },
       __newsClipperSeed: async (drafts: ClipDraft[]) => {
         const times: number[] = [];
         for (const draft of drafts) {

@@ -5,6 +5,7 @@ import type { FolderExportResult } from '../core/format/folder-export';
 import type { PopupClient } from './popup-client';
 import type { Clip, ClipSummary } from '../core/model/types';
 import { reason } from '../core/model/reasons';
+import { NO_FILTERS } from '../core/library/library-view';
 
 const sent = vi.hoisted(() => [] as unknown[]);
 vi.mock('../protocol/messaging', () => ({
@@ -20,7 +21,9 @@ function fullClient(calls: string[]): PopupClient {
     clipTab: async () => (calls.push('clipTab'), { status: 'failed', reason: reason('not-an-article') }),
     hasSelection: async () => false,
     listClips: async () => (calls.push('full.listClips'), []),
-    searchClips: async () => null,
+    viewClips: async () => (calls.push('full.viewClips'), { view: 1, total: 0, libraryTotal: 0, titleMatches: 0, offset: 0, rows: [] }),
+    viewIds: async () => (calls.push('full.viewIds'), { view: 1, ids: [] }),
+    libraryFacets: async () => (calls.push('full.libraryFacets'), { sites: [], tags: [] }),
     getClip: async () => (calls.push('getClip'), clip),
     updateClip: async () => null,
     retagClips: async () => {},
@@ -52,11 +55,20 @@ describe('the deferred client', () => {
     const calls: string[] = [];
     let load!: (client: PopupClient) => void;
     const full = new Promise<PopupClient>((resolve) => (load = resolve));
-    const early = { listClips: async () => [summary], searchClips: async () => [1], hasSelection: async () => true };
+    const page = { view: 2, total: 1, libraryTotal: 1, titleMatches: 0, offset: 0, rows: [summary] };
+    const early = {
+      listClips: async () => [summary],
+      viewClips: async () => page,
+      viewIds: async () => ({ view: 2, ids: [summary.id] }),
+      libraryFacets: async () => ({ sites: ['A'], tags: [] }),
+      hasSelection: async () => true,
+    };
     const client = deferredClient(early, full);
 
     expect(await client.listClips(30)).toEqual([summary]);
-    expect(await client.searchClips('a')).toEqual([1]);
+    expect(await client.viewClips({ query: 'a', filters: NO_FILTERS, offset: 0, limit: 10 })).toEqual(page);
+    expect(await client.viewIds({ query: 'a', filters: NO_FILTERS })).toEqual({ view: 2, ids: [summary.id] });
+    expect(await client.libraryFacets()).toEqual({ sites: ['A'], tags: [] });
     expect(await client.hasSelection()).toBe(true);
     // Nothing that needs the full client can run yet; what is asked waits for it.
     expect(() => client.sanitize('<p>x</p>')).toThrow(expect.objectContaining({ reason: { code: 'still-starting', params: {} } }));
@@ -80,15 +92,17 @@ describe('the deferred client', () => {
     expect(client.previewImages()).toBe(true);
     expect(client.parser).toBeDefined();
     // The list still comes from the early calls.
-    await client.listClips();
-    expect(calls).not.toContain('full.listClips');
+    await client.listClips(30);
+    await client.viewClips({ query: '', filters: NO_FILTERS, offset: 0, limit: 10 });
+    expect(calls.filter((c) => c.startsWith('full.'))).toEqual([]);
   });
 
   it('reaches the export and folder code once it has loaded, asking for image hosts straight from the click', async () => {
     const calls: string[] = [];
     let load!: (client: PopupClient) => void;
     const full = new Promise<PopupClient>((resolve) => (load = resolve));
-    const early = { listClips: async () => [], searchClips: async () => null, hasSelection: async () => false };
+    const { listClips, viewClips, viewIds, libraryFacets } = fullClient([]);
+    const early = { listClips, viewClips, viewIds, libraryFacets, hasSelection: async () => false };
     const client = deferredClient(early, full, { folders: true });
     expect(deferredClient(early, full).folders).toBeUndefined();
 
@@ -113,13 +127,15 @@ describe('the deferred client', () => {
   it('asks the worker for the first screen with plain messages', async () => {
     const calls = firstScreenCalls(7);
     await calls.listClips(30);
-    await calls.listClips();
-    await calls.searchClips('北京');
+    await calls.viewClips({ query: '北京', filters: NO_FILTERS, view: 4, offset: 100, limit: 100 });
+    await calls.viewIds({ query: '北京', filters: NO_FILTERS, only: ['c1'] });
+    await calls.libraryFacets();
     await calls.hasSelection();
     expect(sent).toEqual([
       { type: 'listClips', request: { limit: 30 } },
-      { type: 'listClips', request: {} },
-      { type: 'searchClips', request: { query: '北京' } },
+      { type: 'viewClips', request: { query: '北京', filters: NO_FILTERS, view: 4, offset: 100, limit: 100 } },
+      { type: 'viewIds', request: { query: '北京', filters: NO_FILTERS, only: ['c1'] } },
+      { type: 'libraryFacets', request: {} },
       { type: 'tabHasSelection', request: { tabId: 7 } },
     ]);
   });

@@ -7,7 +7,7 @@ import { ReasonError, reason } from '../core/model/reasons';
 // (YAML, Turndown), zips, the sanitizer for previews. Loaded before the first render, it delays
 // the first rows by the time to fetch and run it; loaded beside the first render, it runs while
 // the page waits for the worker's answer. This client asks the worker directly for what the first
-// screen needs (the list, the search, the selection) and hands everything else to the full client
+// screen needs (the list and its views, the selection) and hands everything else to the full client
 // once it has loaded.
 
 /** `?tab=N` in the page's address, if any. */
@@ -16,11 +16,15 @@ export function targetTabId(search: string): number | undefined {
   return value === null ? undefined : Number(value);
 }
 
-/** What the first screen asks for: plain messages to the worker. */
-export function firstScreenCalls(tabId: number | undefined): Pick<PopupClient, 'listClips' | 'searchClips' | 'hasSelection'> {
+/** What the first screen asks for (the list, its views, the selection): plain messages to the worker. */
+export type FirstScreenCalls = Pick<PopupClient, 'listClips' | 'viewClips' | 'viewIds' | 'libraryFacets' | 'hasSelection'>;
+
+export function firstScreenCalls(tabId: number | undefined): FirstScreenCalls {
   return {
-    listClips: (limit) => sendMessage('listClips', limit === undefined ? {} : { limit }),
-    searchClips: (query) => sendMessage('searchClips', { query }),
+    listClips: (limit) => sendMessage('listClips', { limit }),
+    viewClips: (request) => sendMessage('viewClips', request),
+    viewIds: (request) => sendMessage('viewIds', request),
+    libraryFacets: () => sendMessage('libraryFacets', {}),
     hasSelection: () => sendMessage('tabHasSelection', { tabId }),
   };
 }
@@ -46,7 +50,7 @@ function deferredFolders(full: Promise<PopupClient>): FolderClient {
  * whenever a caller can hold a clip.
  */
 export function deferredClient(
-  early: Pick<PopupClient, 'listClips' | 'searchClips' | 'hasSelection'>,
+  early: FirstScreenCalls,
   full: Promise<PopupClient>,
   /** Whether the full client will export into folders (known before it loads: the page has a folder picker). */
   { folders = false }: { folders?: boolean } = {},

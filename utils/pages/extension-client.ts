@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { firstScreenCalls } from './deferred-client';
 import { blobSink, downloadBlob, downloadName, imageHostsOf, postFor, zipClips } from './export-post';
 import { folderClient } from './folder-client';
 import { boundedImageFetch } from './image-fetch';
@@ -9,10 +10,22 @@ import type { PopupClient } from './popup-client';
 import { loadSettings, saveSettings } from './settings';
 import type { Clip } from '../core/model/types';
 
-/** Whole clips, fetched from the worker a batch at a time as the consumer asks for them. */
+/**
+ * Whole clips, fetched from the worker a batch at a time as the consumer asks for them, the next
+ * batch asked for while the consumer works through this one (the worker reads it meanwhile).
+ */
 export async function* clipsInBatches(ids: string[]): AsyncGenerator<Clip> {
-  for (let i = 0; i < ids.length; i += BATCH_LIMIT) {
-    yield* await sendMessage('getClips', { ids: ids.slice(i, i + BATCH_LIMIT) });
+  const batch = (from: number) => {
+    const answer = sendMessage('getClips', { ids: ids.slice(from, from + BATCH_LIMIT) });
+    // A consumer that stops early (a cancelled export) never awaits the batch asked for ahead.
+    answer.catch(() => undefined);
+    return answer;
+  };
+  let next = ids.length > 0 ? batch(0) : undefined;
+  for (let i = 0; next; i += BATCH_LIMIT) {
+    const clips = await next;
+    next = i + BATCH_LIMIT < ids.length ? batch(i + BATCH_LIMIT) : undefined;
+    yield* clips;
   }
 }
 
@@ -27,9 +40,7 @@ export function extensionClient(win: Window, tabId: number | undefined, options:
   const settings = () => loadSettings(win.localStorage);
   return {
     clipTab: (mode) => sendMessage('clipTab', { tabId, mode }),
-    hasSelection: () => sendMessage('tabHasSelection', { tabId }),
-    listClips: (limit) => sendMessage('listClips', limit === undefined ? {} : { limit }),
-    searchClips: (query) => sendMessage('searchClips', { query }),
+    ...firstScreenCalls(tabId),
     getClip: (id) => sendMessage('getClip', { id }),
     updateClip: (id, edit) => sendMessage('updateClip', { id, edit }),
     retagClips: async (ids, add, remove) => void (await sendMessage('retagClips', { ids, add, remove })),

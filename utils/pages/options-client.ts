@@ -1,5 +1,6 @@
 import { createBackup } from '../core/backup/backup';
 import { restoreBackup } from '../core/backup/restore';
+import { NO_FILTERS } from '../core/library/library-view';
 import { downloadBlob } from './export-post';
 import { clipsInBatches } from './extension-client';
 import { fileSource, findPosts, type ReadableFolder } from './import-sources';
@@ -78,7 +79,7 @@ export function optionsClient(win: Window): OptionsClient {
       return newest ? sendMessage('getClip', { id: newest.id }) : null;
     },
     async backup() {
-      const ids = (await sendMessage('listClips', {})).map((c) => c.id);
+      const { ids } = await sendMessage('viewIds', { query: '', filters: NO_FILTERS });
       const chunks: Uint8Array[] = [];
       const { clipCount } = await createBackup(clipsInBatches(ids), { write: (chunk) => void chunks.push(chunk), total: ids.length });
       downloadBlob(win.document, `news-clipper-backup-${new Date().toISOString().slice(0, 10)}.zip`, chunks as BlobPart[], 'application/zip');

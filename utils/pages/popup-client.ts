@@ -1,4 +1,4 @@
-import type { ClipOutcome } from '../protocol/messages';
+import type { ClipOutcome, RequestOf, ResponseOf } from '../protocol/messages';
 import type { ExportedFile } from './export-post';
 import type { FolderClient } from './folder-client';
 import type { FailedImage } from '../core/format/zip';
@@ -24,10 +24,14 @@ export interface PopupClient {
   clipTab(mode: ExtractMode): Promise<ClipOutcome>;
   /** Whether the page to clip has text selected (false when it cannot be asked). */
   hasSelection(): Promise<boolean>;
-  /** The newest `limit` summaries, or all of them. */
-  listClips(limit?: number): Promise<ClipSummary[]>;
-  /** Numbers (`seq`) of the matching clips; null when the query has nothing to search. */
-  searchClips(query: string): Promise<number[] | null>;
+  /** The newest `limit` summaries: the first screen, before a view is ready. */
+  listClips(limit: number): Promise<ClipSummary[]>;
+  /** A page of a view of the library (the worker's `viewClips`). */
+  viewClips(request: RequestOf<'viewClips'>): Promise<ResponseOf<'viewClips'>>;
+  /** Ids of a view's clips, in its order (the worker's `viewIds`). */
+  viewIds(request: RequestOf<'viewIds'>): Promise<ResponseOf<'viewIds'>>;
+  /** The sites and tags of the whole library. */
+  libraryFacets(): Promise<ResponseOf<'libraryFacets'>>;
   getClip(id: string): Promise<Clip | null>;
   updateClip(id: string, edit: ClipEdit): Promise<ClipSummary | null>;
   retagClips(ids: string[], add: string[], remove: string[]): Promise<void>;

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { BATCH_LIMIT, IMPORT_BATCH_CHARS, IMPORT_BATCH_LIMIT, isTrustedSender, parseEnvelope, type RequestOf, type ResponseOf } from './messages';
+import { BATCH_LIMIT, IMPORT_BATCH_CHARS, IMPORT_BATCH_LIMIT, isTrustedSender, PAGE_LIMIT, parseEnvelope, type RequestOf, type ResponseOf } from './messages';
+import type { ViewPage } from '../core/library/library-view';
 import { makeDraft } from '../../test/helpers/drafts';
 import { FIELD_LIMITS } from '../core/model/limits';
 import { MAX_IMPORTED_TEXT, type Clip, type ClipEdit, type ClipSummary, type ExtractMode, type ImportDraft } from '../core/model/types';
@@ -20,8 +21,15 @@ describe('parseEnvelope', () => {
   it.each([
     { type: 'clipTab', request: { mode: 'article' } },
     { type: 'clipTab', request: { mode: 'full-page', tabId: 12 } },
-    { type: 'listClips', request: {} },
     { type: 'listClips', request: { limit: 30 } },
+    { type: 'viewClips', request: { query: '北京', filters: { dateField: 'clipped', sort: 'clipped' }, offset: 0, limit: 100 } },
+    {
+      type: 'viewClips',
+      request: { query: '', filters: { site: 'NHK', tag: '中美', dateField: 'published', from: 0, to: 1e12, sort: 'published' }, view: 3, offset: 200, limit: 100 },
+    },
+    { type: 'viewIds', request: { query: '', filters: { dateField: 'clipped', sort: 'clipped' }, view: 3, from: 0, to: 50 } },
+    { type: 'viewIds', request: { query: '', filters: { dateField: 'clipped', sort: 'clipped' }, only: ['c1'] } },
+    { type: 'libraryFacets', request: {} },
     { type: 'getClip', request: { id: 'c1' } },
     { type: 'tabHasSelection', request: {} },
     { type: 'clipTab', request: { mode: 'selection', tabId: 3 } },
@@ -43,8 +51,13 @@ describe('parseEnvelope', () => {
     ['a bad mode', { type: 'clipTab', request: { mode: 'everything' } }],
     ['a negative tab id', { type: 'clipTab', request: { mode: 'article', tabId: -1 } }],
     ['a fractional tab id', { type: 'clipTab', request: { mode: 'article', tabId: 1.5 } }],
-    ['extra list parameters', { type: 'listClips', request: { offset: 5 } }],
+    ['extra list parameters', { type: 'listClips', request: { limit: 5, offset: 5 } }],
+    ['the whole library at once', { type: 'listClips', request: {} }],
     ['a zero limit', { type: 'listClips', request: { limit: 0 } }],
+    ['a view without filters', { type: 'viewClips', request: { query: '', offset: 0, limit: 10 } }],
+    ['a view with an unknown filter', { type: 'viewClips', request: { query: '', filters: { dateField: 'clipped', sort: 'clipped', x: 1 }, offset: 0, limit: 10 } }],
+    ['a view sorted by something else', { type: 'viewClips', request: { query: '', filters: { dateField: 'clipped', sort: 'title' }, offset: 0, limit: 10 } }],
+    ['a negative offset', { type: 'viewClips', request: { query: '', filters: { dateField: 'clipped', sort: 'clipped' }, offset: -1, limit: 10 } }],
     ['an empty id', { type: 'getClip', request: { id: '' } }],
     ['a numeric id', { type: 'deleteClips', request: { ids: [5] } }],
     ['a clip without a body', { type: 'restoreClips', request: { clips: [{ ...clip, contentHtml: undefined }] } }],
@@ -61,12 +74,15 @@ describe('parseEnvelope', () => {
 
 describe('the limits', () => {
   const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+  const view = { query: '', filters: { dateField: 'clipped', sort: 'clipped' } };
   const drafts = (n: number) => Array.from({ length: n }, () => ({ ...makeDraft(), tags: ['存档'] }));
   it.each([
     ['getClips', { ids: ids(BATCH_LIMIT) }, { ids: ids(BATCH_LIMIT + 1) }],
     ['importClips', { drafts: drafts(IMPORT_BATCH_LIMIT) }, { drafts: drafts(IMPORT_BATCH_LIMIT + 1) }],
     ['deleteClips', { ids: ids(100_000) }, { ids: ids(100_001) }],
     ['searchClips', { query: 'x'.repeat(500) }, { query: 'x'.repeat(501) }],
+    ['listClips', { limit: PAGE_LIMIT }, { limit: PAGE_LIMIT + 1 }],
+    ['viewClips', { ...view, offset: 0, limit: PAGE_LIMIT }, { ...view, offset: 0, limit: PAGE_LIMIT + 1 }],
     ['getClip', { id: 'x'.repeat(100) }, { id: 'x'.repeat(101) }],
     ['retagClips', { ids: ['c1'], add: ['t'.repeat(100)], remove: [] }, { ids: ['c1'], add: [], remove: ['t'.repeat(101)] }],
   ])('%s: accepts up to the limit, not one more', (type, within, beyond) => {
@@ -120,7 +136,9 @@ describe('the limits', () => {
 describe('the types the definitions give (checked by tsc)', () => {
   it('requests and responses', () => {
     expectTypeOf<RequestOf<'clipTab'>>().toEqualTypeOf<{ tabId?: number | undefined; mode: ExtractMode }>();
-    expectTypeOf<RequestOf<'listClips'>>().toEqualTypeOf<{ limit?: number | undefined }>();
+    expectTypeOf<RequestOf<'listClips'>>().toEqualTypeOf<{ limit: number }>();
+    expectTypeOf<ResponseOf<'viewClips'>>().toEqualTypeOf<ViewPage>();
+    expectTypeOf<ResponseOf<'viewIds'>>().toEqualTypeOf<{ view: number; ids: string[] }>();
     expectTypeOf<RequestOf<'updateClip'>>().toEqualTypeOf<{ id: string; edit: ClipEdit }>();
     expectTypeOf<RequestOf<'importClips'>>().toEqualTypeOf<{ drafts: ImportDraft[] }>();
     expectTypeOf<RequestOf<'retagClips'>>().toEqualTypeOf<{ ids: string[]; add: string[]; remove: string[] }>();

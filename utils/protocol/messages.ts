@@ -1,5 +1,6 @@
 import { isClip, isClipEdit, isId, isImportDraft, isObject, isString, isTagList } from '../core/model/shapes';
-import { array, int, literal, object, optional, refine, string, type Check, type Infer } from '../core/model/schema';
+import { array, finite, int, literal, object, optional, refine, string, type Check, type Infer } from '../core/model/schema';
+import type { DateField, LibraryFilters, ViewPage } from '../core/library/library-view';
 import type { Reason } from '../core/model/reasons';
 import type { Clip, ClipSummary, ExtractMode } from '../core/model/types';
 
@@ -28,8 +29,18 @@ export const BATCH_LIMIT = 200;
 export const IMPORT_BATCH_LIMIT = 500;
 export const IMPORT_BATCH_CHARS = 2_000_000;
 const importBatch = refine(array(isImportDraft, IMPORT_BATCH_LIMIT), (drafts) => drafts.length <= 1 || drafts.reduce((n, d) => n + d.contentHtml.length + (d.imported?.text.length ?? 0), 0) <= IMPORT_BATCH_CHARS);
+
+/** Summaries one answer may carry: the library travels a page at a time, never whole. */
+export const PAGE_LIMIT = 500;
 const tabId = optional(int(0));
 const idList = array(isId, 100_000);
+const dateField = literal('published', 'clipped') satisfies Check<DateField>;
+const isFilters: Check<LibraryFilters> = object(
+  { site: optional(string(500)), tag: optional(string(100)), dateField, from: optional(finite), to: optional(finite), sort: dateField },
+  { exact: true },
+);
+/** A view of the library: a search and filters, and the view already answered for them, if any. */
+const viewQuery = { query: string(500), filters: isFilters, view: optional(int(1)) };
 
 /** Stands for the type of a message's answer (the compiler's business only). */
 interface Answer<T> {
@@ -45,8 +56,23 @@ const protocol = {
   },
   /** Whether the tab to clip has text selected (the popup then offers "Clip selection"). */
   tabHasSelection: { request: object({ tabId }), response: answer<boolean>() },
-  /** The newest `limit` summaries, or all of them. */
-  listClips: { request: object({ limit: optional(int(1)) }, { exact: true }), response: answer<ClipSummary[]>() },
+  /** The newest `limit` summaries (the first screen, before a view is ready). */
+  listClips: { request: object({ limit: refine(int(1), (n) => n <= PAGE_LIMIT) }, { exact: true }), response: answer<ClipSummary[]>() },
+  /**
+   * A page of a view: the clips matching the query and filters (title matches first, then newest),
+   * how many there are, and `limit` of them from `offset`. Pages of one view follow one order.
+   */
+  viewClips: {
+    request: object({ ...viewQuery, offset: int(0), limit: refine(int(1), (n) => n <= PAGE_LIMIT) }, { exact: true }),
+    response: answer<ViewPage>(),
+  },
+  /** Ids of a view's clips, in its order: from `from` to `to`, or those of `only` in the view. */
+  viewIds: {
+    request: object({ ...viewQuery, from: optional(int(0)), to: optional(int(0)), only: optional(idList) }, { exact: true }),
+    response: answer<{ view: number; ids: string[] }>(),
+  },
+  /** The sites and tags of the whole library, for the filter menus. */
+  libraryFacets: { request: object({}, { exact: true }), response: answer<{ sites: string[]; tags: string[] }>() },
   getClip: { request: object({ id: isId }), response: answer<Clip | null>() },
   /** Whole clips, a batch at a time (backups, bulk exports). */
   getClips: { request: object({ ids: array(isId, BATCH_LIMIT) }), response: answer<Clip[]>() },

@@ -55,7 +55,7 @@ describe('the transport', () => {
       },
     });
     expect(await refused(sendMessage('getClip', { id: 'c1' }))).toEqual({ code: 'storage-full', params: {} });
-    expect(await refused(sendMessage('listClips', {}))).toEqual({ code: 'unexpected', params: { detail: 'The database connection is closing.' } });
+    expect(await refused(sendMessage('listClips', { limit: 30 }))).toEqual({ code: 'unexpected', params: { detail: 'The database connection is closing.' } });
   });
 
   it('ignores senders that are not this extension’s pages, and the page learns that nobody answered', async () => {
@@ -63,7 +63,7 @@ describe('the transport', () => {
     serve({ listClips: handler });
     runtime.sender = { id: 'ext', url: 'https://news.example/' };
     try {
-      expect(await refused(sendMessage('listClips', {}))).toEqual({ code: 'no-answer', params: {} });
+      expect(await refused(sendMessage('listClips', { limit: 30 }))).toEqual({ code: 'no-answer', params: {} });
     } finally {
       runtime.sender = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
     }

@@ -1,4 +1,5 @@
 import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { noteClipDeleted, noteClipWritten } from './library-views';
 import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageMany, stageTerms, type IndexStores, type PendingRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
@@ -160,6 +161,7 @@ function termsOf(summary: ClipSummary, contentHtml: string): string[] {
 
 /** Writes a whole clip (summary, body, index terms) in a transaction that spans all stores. */
 async function writeClip(tx: WriteTx, summary: ClipSummary, content: ClipContent): Promise<void> {
+  noteClipWritten(tx, summary);
   await Promise.all([
     tx.objectStore('clips').put(summary),
     tx.objectStore('contents').put(content),
@@ -321,6 +323,7 @@ export async function deleteClips(db: ClipperDb, ids: string[]): Promise<Clip[]>
     ids.map(async (id) => {
       const [summary, content] = await Promise.all([tx.objectStore('clips').get(id), tx.objectStore('contents').get(id)]);
       if (!summary || !content) return undefined;
+      noteClipDeleted(tx, id);
       await Promise.all([tx.objectStore('clips').delete(id), tx.objectStore('contents').delete(id), stageTerms(tx, summary.seq, [])]);
       return joinClip(summary, content);
     }),
@@ -417,6 +420,7 @@ export async function importDrafts(db: ClipperDb, drafts: ImportDraft[], { now, 
     await Promise.all([
       ...changed.map(async ({ summary, before, contentHtml, imported }, i) => {
         await clips.put(summary);
+        noteClipWritten(tx, summary);
         if (contentHtml !== undefined) await contents.put({ id: summary.id, contentHtml, revisions: [], ...(imported && { imported }) });
         else if (records[i]?.imported && before) await contents.put(contentFor(records[i], before, summary));
       }),
