@@ -241,6 +241,15 @@ describe('archivePostDate', () => {
 describe('archivePostFileName', () => {
   const name = (title: string): string => archivePostFileName(golden({ title }), NOW);
 
+  it('cuts a title over 50 UTF-16 code units at the last word boundary within them, never mid-word', () => {
+    const title = 'Blinken and Qin Gang meet for five and a half hours, differences remain';
+    expect(name(title)).toBe('2023-06-18-Blinken and Qin Gang meet for five and a half.md');
+    expect(name(`${'word '.repeat(9)}wordier`)).toBe(`2023-06-18-${'word '.repeat(9).trim()}.md`);
+    // Chinese: any character boundary; the golden title (under 50 units) keeps its whole name.
+    expect(name(`${'中'.repeat(45)}秦刚会面 双方`)).toBe(`2023-06-18-${'中'.repeat(45)}秦刚会面.md`);
+    expect(name('布林肯和秦刚会面5个半小时 双方分歧未解')).toBe('2023-06-18-布林肯和秦刚会面5个半小时 双方分歧未解.md');
+  });
+
   it('cuts the title to 50 UTF-16 code units without splitting a surrogate pair', () => {
     expect(name('a'.repeat(49) + '😀b')).toBe(`2023-06-18-${'a'.repeat(49)}.md`);
     expect(name('a'.repeat(48) + '😀b')).toBe(`2023-06-18-${'a'.repeat(48)}😀.md`);

@@ -1,6 +1,6 @@
 // The archive post of FORMAT.md: a Jekyll post whose bytes are fixed by the golden file.
 
-import { isRefusedChar } from './file-names';
+import { cutAtBoundary, isRefusedChar } from './file-names';
 import { flowList, frontMatterValue } from './front-matter';
 import { yamlDoubleQuoted, yamlScalar } from './yaml';
 
@@ -140,11 +140,12 @@ export function archivePost(input: ArchivePostInput, now?: number): string {
 
 const MAX_TITLE_UNITS = 50;
 
+// FORMAT.md cuts the title to its first 50 UTF-16 code units, which cuts English words in half.
+// Deliberate (issue 16): the cut goes back to the last word boundary within those 50 units (any
+// character boundary in Chinese and Japanese), so a name is never longer than FORMAT.md's and is
+// the same for every title of 50 units or fewer (the golden post's name among them).
 function cutTitle(title: string): string {
-  if (title.length <= MAX_TITLE_UNITS) return title;
-  const last = title.charCodeAt(MAX_TITLE_UNITS - 1);
-  const splitsPair = last >= 0xd800 && last <= 0xdbff;
-  return title.slice(0, splitsPair ? MAX_TITLE_UNITS - 1 : MAX_TITLE_UNITS);
+  return cutAtBoundary(title, (start) => start.length <= MAX_TITLE_UNITS);
 }
 
 /** `YYYY-MM-DD-<title>.md`, without the `_posts/` folder. */
