@@ -26,7 +26,7 @@ function memoryStorage(): Storage {
   };
 }
 
-function setup(overrides: Partial<OptionsClient> = {}) {
+function setup(overrides: Partial<OptionsClient> = {}, language = 'en') {
   const calls: string[] = [];
   const storageReads: number[] = [];
   const readStorage = async () => (storageReads.push(Date.now()), { usage: 3 * 1024 * 1024, quota: 80 * 1024 ** 3, persistent: false });
@@ -44,7 +44,7 @@ function setup(overrides: Partial<OptionsClient> = {}) {
   };
   const storage = memoryStorage();
   render(
-    <I18n.Provider value={translator(dictionaryFor('en'))}>
+    <I18n.Provider value={translator(dictionaryFor(language))}>
       <OptionsApp client={client} storage={storage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} now={() => Date.UTC(2024, 0, 10)} readStorage={readStorage} />
     </I18n.Provider>,
   );
@@ -61,6 +61,16 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('radio', { name: /^Hugo/ }));
     expect(loadSettings(storage).preset).toBe('hugo');
     await waitFor(() => expect(document.querySelector('.preview-path')?.textContent).toMatch(/^content\/posts\//));
+  });
+
+  it.each([
+    ['zh-CN', /^Hugo 页面 — 带有 Markdown 正文的 Hugo 内容页/, /^存档文章 — /],
+    ['zh-TW', /^Hugo 頁面 — 帶有 Markdown 內文的 Hugo 內容頁/, /^存檔文章 — /],
+  ])('names and describes the export formats in %s', async (language, hugo, archive) => {
+    setup({}, language);
+    expect(screen.getByRole('radio', { name: hugo })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: archive })).toBeTruthy();
+    expect(screen.queryByText(/Plain Markdown|Custom template|A Hugo content page/)).toBeNull();
   });
 
   it('edits a custom template with a live preview and reports mistakes with their place', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { HtmlParser } from '@/utils/core/format/html-parser';
 import { PRESETS, exportClip, type PresetId } from '@/utils/core/format/presets';
+import { presetAbout, presetName } from '@/utils/core/i18n/presets';
 import { TEMPLATE_HELP, TemplateError, checkTemplate, type CustomTemplate } from '@/utils/core/format/template';
 import { errorText } from '@/utils/core/model/errors';
 import type { ImportNotice } from '@/utils/core/backup/import-posts';
@@ -119,7 +120,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
           <label class="preset" key={preset.id}>
             <input type="radio" name="preset" value={preset.id} checked={settings.preset === preset.id} onChange={() => update({ ...settings, preset: preset.id as PresetId })} />
             <span>
-              <strong>{preset.label}</strong> — {preset.description}
+              <strong>{presetName(preset.id, t)}</strong> — {presetAbout(preset.id, t)}
             </span>
           </label>
         ))}

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { cutAtBoundary, safeSegment } from './file-names';
 
 const units = (max: number) => (start: string) => start.length <= max;
-const bytes = (max: number) => (start: string) => new TextEncoder().encode(start).length <= max;
 const graphemesOf = (s: string) => Array.from(new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(s), (g) => g.segment);
 
 describe('cutAtBoundary', () => {

@@ -40,10 +40,9 @@ export interface AssetLayout {
   link(assetPath: string, postPath: string): string;
 }
 
+/** A preset's name and description are in the i18n tables (`preset.<id>.name`, `.about`). */
 export interface PresetInfo {
   id: PresetId;
-  label: string;
-  description: string;
   /** True when the body is Markdown (the export needs an HTML parser). */
   markdown: boolean;
   assets: AssetLayout;
@@ -65,43 +64,31 @@ const relative: AssetLayout = {
 export const PRESETS: Readonly<Record<PresetId, PresetInfo>> = {
   archive: {
     id: 'archive',
-    label: 'Archive post',
-    description: 'The news-archive Jekyll post: front matter, a heading link, the article as HTML (`_posts/`).',
     markdown: false,
     assets: siteRoot('assets/clips'),
   },
   jekyll: {
     id: 'jekyll',
-    label: 'Jekyll (Markdown)',
-    description: 'A Jekyll post with the archive front matter and a Markdown body (`_posts/`).',
     markdown: true,
     assets: siteRoot('assets/clips'),
   },
   hugo: {
     id: 'hugo',
-    label: 'Hugo',
-    description: 'A Hugo content page with a Markdown body (`content/posts/`, images in `static/`).',
     markdown: true,
     assets: siteRoot('static/assets/clips', 'static/'),
   },
   obsidian: {
     id: 'obsidian',
-    label: 'Obsidian',
-    description: 'An Obsidian note with properties (title, source, author, published, created, tags) in `Clippings/`.',
     markdown: true,
     assets: relative,
   },
   markdown: {
     id: 'markdown',
-    label: 'Plain Markdown',
-    description: 'A Markdown file without front matter: title, source line, body.',
     markdown: true,
     assets: relative,
   },
   custom: {
     id: 'custom',
-    label: 'Custom template',
-    description: 'Your own template and file name (options page).',
     markdown: true,
     assets: relative,
   },
