@@ -134,3 +134,36 @@ describe('exportClip: bodies', () => {
     expect(() => exportClip(clip, 'custom', options)).toThrow(/template/);
   });
 });
+
+describe('exportClip: the user’s note', () => {
+  const note = '第一行：要核实的数字 #1\n  "quoted" line: yes\n';
+  const withNote = makeClip({ note });
+  const without = makeClip({ note: undefined });
+
+  it.each(['jekyll', 'hugo', 'obsidian'] as const)('%s writes it as the last front matter property, read back as written', (preset) => {
+    const text = exportClip(withNote, preset, options).text;
+    for (const version of ['1.1', '1.2'] as const) expect(frontMatterOf(text, version).note).toBe(note.trim());
+    const lines = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1]?.split('\n') ?? [];
+    expect(lines.at(-1)).toMatch(/^note: "/);
+    // Everything else is the file without a note.
+    expect(text.replace(/\nnote: .*\n---\n/, '\n---\n')).toBe(exportClip(without, preset, options).text);
+  });
+
+  it('writes a one-line note plain where YAML reads it back the same', () => {
+    expect(exportClip(makeClip({ note: 'Check the figures' }), 'hugo', options).text).toContain('\nnote: Check the figures\n---\n');
+  });
+
+  it.each(['jekyll', 'hugo', 'obsidian'] as const)('%s writes no note line for an empty or blank note', (preset) => {
+    expect(exportClip(makeClip({ note: ' \n ' }), preset, options).text).toBe(exportClip(without, preset, options).text);
+    expect(exportClip(without, preset, options).text).not.toMatch(/^note:/m);
+  });
+
+  it('keeps the archive post exactly as FORMAT.md says (it has no place for a note), and the plain Markdown file too', () => {
+    for (const preset of ['archive', 'markdown'] as const) {
+      expect(exportClip(withNote, preset, options).text, preset).toBe(exportClip(without, preset, options).text);
+    }
+    const golden = readFileSync('test/fixtures/golden/epochtimes-n14018244.md', 'utf8');
+    const clip = JSON.parse(readFileSync('test/fixtures/export/epochtimes-n14018244/clip.json', 'utf8'));
+    expect(exportClip({ ...clip, tags: [], note }, 'archive', { now: NOW }).text).toBe(golden);
+  });
+});

@@ -101,6 +101,16 @@ function markdownBody(clip: ExportClip, target: MarkdownTarget, options: ExportO
 
 const withBody = (head: string, body: string) => (body === '' ? head : `${head}\n${body}\n`);
 
+/**
+ * The user's note as a front matter line (`note:`, last), where the format has properties: the
+ * Jekyll post and the Hugo page (their layouts read `page.note`, `.Params.note`) and the Obsidian
+ * note (a text property). A note of several lines is one quoted YAML string. None when empty.
+ */
+function noteLines(clip: ExportClip): string[] {
+  const note = clip.note?.trim() ?? '';
+  return note === '' ? [] : [scalarLine('note', note)];
+}
+
 function jekyllPost(clip: ExportClip, options: ExportOptions, now: number): string {
   const f = postFields(clip, now);
   const head = frontMatter([
@@ -111,6 +121,7 @@ function jekyllPost(clip: ExportClip, options: ExportOptions, now: number): stri
     scalarLine('from', clip.url),
     `tags: ${flowList(postTags(f.site, f.tags))}`,
     `categories: ${flowList(postTags(jekyllCategory(f.site), []))}`,
+    ...noteLines(clip),
   ]);
   return withBody(head, markdownBody(clip, 'jekyll', options));
 }
@@ -126,6 +137,7 @@ function hugoPage(clip: ExportClip, options: ExportOptions, now: number): string
     scalarLine('source', clip.url),
     `tags: ${flowList(f.tags)}`,
     `categories: ${flowList([f.site])}`,
+    ...noteLines(clip),
   ]);
   return withBody(head, markdownBody(clip, 'hugo', options));
 }
@@ -147,6 +159,7 @@ function obsidianNote(clip: ExportClip, options: ExportOptions, now: number): st
     `created: ${isoDay(clip.clippedAt)}`,
     scalarLine('site', f.site),
     ...blockList('tags', tags),
+    ...noteLines(clip),
   ]);
   return withBody(head, markdownBody(clip, 'obsidian', options));
 }

@@ -36,6 +36,7 @@ export const TEMPLATE_HELP: TemplateHelp = {
     'author: {{byline|default:"Staff"}}',
     'published: {{published|date:"YYYY-MM-DD"}}',
     'tags: [ clipping, {{tags}} ]',
+    'note: {{note}}',
     '---',
     '',
     '# {{title|markdown}}',

@@ -159,3 +159,21 @@ describe('DEFAULT_TEMPLATE', () => {
     expect(frontMatter(file.text)).toMatchObject({ layout: 'post', title: nasty.title, author: '- dash', tags: nasty.tags });
   });
 });
+
+describe('renderTemplate: {{note}}', () => {
+  const note = 'Line one: "check" #1\nline two';
+  it('gives the note as one YAML string in front matter and as written in the body', () => {
+    const text = render('---\nnote: {{note}}\n---\n{{note}}\n', makeClip({ note }));
+    expect(frontMatter(text)).toEqual({ note });
+    expect(text.endsWith(`---\n${note}\n`)).toBe(true);
+  });
+
+  it('is empty without a note, so default fills it', () => {
+    expect(render('[{{note}}] {{note|default:"none"}}', makeClip({ note: undefined }))).toBe('[] none');
+  });
+
+  it('is documented with the other variables and used in the help example', () => {
+    expect(TEMPLATE_HELP.variables.find((v) => v.name === 'note')?.description).toMatch(/note/i);
+    expect(TEMPLATE_HELP.example).toContain('{{note}}');
+  });
+});
