@@ -8,7 +8,7 @@ import { makeClip, NOW } from '../../../test/helpers/clips';
 import { extremeClips, realClips } from '../../../test/helpers/corpus';
 import { testParser } from '../../../test/helpers/parser';
 import { zipBytes } from '../../../test/helpers/zip-bytes';
-import { readerText } from '../../../test/helpers/text';
+import { readerText, withoutHeadingAnchors } from '../../../test/helpers/text';
 import { exportZip } from '../format/zip';
 import type { Clip } from '../model/types';
 import { createBackup } from './backup';
@@ -61,7 +61,9 @@ describe('importPosts: our presets read back', () => {
         const expectedTags =
           preset === 'obsidian' ? [...new Set(f.tags.map(obsidianTag).filter((t) => t !== ''))] : preset === 'markdown' ? [] : userTags;
         expect(got.tags, where).toEqual(expectedTags);
-        expect(readerText(got.contentHtml), where).toBe(readerText(clip.contentHtml));
+        // Markdown bodies drop the headings' own anchor links (markdown.ts).
+        const written = preset === 'archive' ? clip.contentHtml : withoutHeadingAnchors(clip.contentHtml, [clip.url, clip.pageUrl ?? clip.url]);
+        expect(readerText(got.contentHtml), where).toBe(readerText(written));
         if (preset === 'archive') expect(got.contentHtml, where).toBe(clip.contentHtml);
         // Export, import, export: the same file again.
         expect(exportClip({ ...clip, contentHtml: got.contentHtml }, preset, { parser: testParser, now: NOW }).text, where).toBe(exported[i]!.text);

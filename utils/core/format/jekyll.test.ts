@@ -16,7 +16,7 @@ import { cleanTitle } from './archive-post';
 import { NOW } from '../../../test/helpers/clips';
 import { extremeClips, realClips } from '../../../test/helpers/corpus';
 import { testParser } from '../../../test/helpers/parser';
-import { blockText, normalText, readerText } from '../../../test/helpers/text';
+import { blockText, normalText, readerText, withoutHeadingAnchors } from '../../../test/helpers/text';
 import { exportZip, type ZipExportResult } from './zip';
 
 function jekyllAvailable(): boolean {
@@ -130,10 +130,12 @@ describe.skipIf(!HAVE_JEKYLL)('Jekyll builds the exported posts', () => {
         };
         const targets = (root: ParentNode | null | undefined, base: string) =>
           [...(root?.querySelectorAll('a[href], img[src]') ?? [])].map((el) => resolve(el.getAttribute('href') ?? el.getAttribute('src') ?? '', base));
-        const original = testParser.parseFromString(`<body>${clip.contentHtml}</body>`, 'text/html').body;
+        // The Markdown body drops the headings' own anchor links (markdown.ts); the archive post's HTML keeps them.
+        const written = preset === 'archive' ? clip.contentHtml : withoutHeadingAnchors(clip.contentHtml, [clip.url, clip.pageUrl ?? clip.url]);
+        const original = testParser.parseFromString(`<body>${written}</body>`, 'text/html').body;
         expect(targets(body, clip.url), `${file.path} links`).toEqual(targets(original, clip.url));
         const built = normalText(body ? blockText(body) : '');
-        const expected = readerText(clip.contentHtml);
+        const expected = readerText(written);
         if (built !== expected) {
           let i = 0;
           while (built[i] === expected[i]) i += 1;

@@ -6,7 +6,7 @@ import { markdownToHtml } from './markdown-to-html';
 import { unprotectLiquid } from './site-generators';
 import { extremeClips, realClips } from '../../../test/helpers/corpus';
 import { testParser } from '../../../test/helpers/parser';
-import { readerText } from '../../../test/helpers/text';
+import { readerText, withoutHeadingAnchors } from '../../../test/helpers/text';
 
 const prepareBody = bodyPreparer(new JSDOM('').window as unknown as Window);
 /** The body the library keeps: the converter's line breaks between tags are not part of it. */
@@ -45,7 +45,8 @@ describe('markdownToHtml reads back what htmlToMarkdown writes', () => {
       for (const clip of clips) {
         let markdown = htmlToMarkdown(clip.contentHtml, { parser: testParser, baseUrl: clip.url, target });
         if (target === 'jekyll') markdown = unprotectLiquid(markdown);
-        expect(readerText(markdownToHtml(markdown)), `${clip.id} (${target})`).toBe(readerText(clip.contentHtml));
+        // The headings' own anchor links are dropped on the way (markdown.ts), on purpose.
+        expect(readerText(markdownToHtml(markdown)), `${clip.id} (${target})`).toBe(readerText(withoutHeadingAnchors(clip.contentHtml, [clip.url])));
       }
     });
   }

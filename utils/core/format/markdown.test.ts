@@ -86,9 +86,9 @@ describe('htmlToMarkdown: structure', () => {
     expect(md('<p>use <code>a ` b</code> and <kbd>Ctrl</kbd></p>')).toBe('use ``a ` b`` and `Ctrl`');
   });
 
-  it('makes links and images absolute and keeps figure captions', () => {
+  it('makes links and images absolute and keeps figure captions as captions', () => {
     expect(md('<figure><img src="../img/a b.jpg" alt="A [pic]"><figcaption>Photo: <a href="/x_(1)">AP</a></figcaption></figure>')).toBe(
-      '![A \\[pic\\]](https://news.example.com/2024/05/img/a%20b.jpg)\n\nPhoto: [AP](<https://news.example.com/x_(1)>)',
+      '![A \\[pic\\]](https://news.example.com/2024/05/img/a%20b.jpg)\n\n*Photo: [AP](<https://news.example.com/x_(1)>)*',
     );
   });
 
@@ -109,5 +109,48 @@ describe('htmlToMarkdown: site generators', () => {
   it('protects Hugo shortcode delimiters for Hugo only', () => {
     expect(md('<p>{{&lt; x &gt;}} {{% y %}} {{ z }}</p>', 'hugo')).toBe('&#123;{< x >}} &#123;{% y %}} {{ z }}');
     expect(md(html, 'gfm')).toBe('{{ page.title }} and {% include x %}\n\n```\n{{ code }}\n```');
+  });
+});
+
+describe('htmlToMarkdown: figures and heading anchors', () => {
+  const FIXTURE = readFileSync(new URL('../../../test/fixtures/markdown/figures-and-anchors.html', import.meta.url), 'utf8');
+  const EXPECTED = [
+    '## The vote',
+    'Lawmakers met on Tuesday.',
+    '![The chamber](https://news.example.com/img/chamber.jpg)',
+    '*The chamber before the vote. *Photo:* [Agency](https://agency.example/photos/1)*',
+    '### Results',
+    'The bill passed.',
+    '![](https://cdn.example/map.png)',
+    '*图：投票结果（来源：选举委员会）*',
+    '## Reactions',
+    '## What comes next',
+    '## Read more on [the analysis](https://other.example/analysis)',
+    '## Section',
+    '> We will keep going.',
+    '*— The speaker*',
+    '![Empty](https://news.example.com/img/empty.jpg)',
+  ].join('\n\n');
+
+  it.each(['gfm', 'jekyll', 'hugo', 'obsidian'] as const)('%s: captions are italic lines under their image; anchors and permalinks are gone', (target) => {
+    expect(md(FIXTURE, target)).toBe(EXPECTED);
+  });
+
+  it('reads the caption back as emphasis, not as a paragraph of article text', async () => {
+    const { markdownToHtml } = await import('./markdown-to-html');
+    const html = markdownToHtml(md(FIXTURE));
+    expect(html).toContain('<p><em>图：投票结果（来源：选举委员会）</em></p>');
+    expect(html).not.toMatch(/#the-vote|#results|#next|#reactions|¶/);
+  });
+
+  it('knows the page by its addresses even when the URLs are final (images stored in a zip)', () => {
+    const html = '<h2>Intro <a href="https://news.example.com/2024/05/01/story.html#intro">link</a></h2><h2>Away <a href="https://other.example/x#intro">link</a></h2>';
+    expect(htmlToMarkdown(html, { parser: testParser, pageUrls: [BASE] })).toBe('## Intro link\n\n## Away [link](https://other.example/x#intro)');
+  });
+
+  it('keeps a heading link to another page, and an image link in a heading', () => {
+    expect(md('<h2><a href="https://other.example/"><img src="https://cdn.example/logo.png" alt="Logo"></a> News</h2>')).toBe(
+      '## [![Logo](https://cdn.example/logo.png)](https://other.example/) News',
+    );
   });
 });

@@ -23,6 +23,11 @@ export interface MarkdownOptions {
   baseUrl?: string;
   target?: MarkdownTarget;
   /**
+   * The article's addresses (its URL, the page it was clipped from): a link in a heading to a
+   * fragment of one of them is the page's own anchor. Links starting with `#` always are.
+   */
+  pageUrls?: readonly (string | undefined)[];
+  /**
    * False leaves Liquid and Hugo delimiters as they are, for a caller that protects the whole
    * file itself (the template engine protects each value it inserts).
    */
@@ -53,11 +58,43 @@ function absolute(url: string, base: string | undefined): string {
   }
 }
 
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+// What permalink anchors show: `#`, `¶`, `§`, a link symbol, or nothing (an icon, a zero-width space).
+const ANCHOR_SYMBOLS = /^[\s\u200b-\u200d\ufeff#¶§🔗⚓∞*|\uFE0F]*$/u;
+// Class names that site generators and themes give heading anchors.
+const ANCHOR_CLASS = /(?:^|[\s_-])(?:anchor|anchorjs|headerlink|header-link|heading-link|hash-link|permalink|direct-link|deep-link)(?:[\s_-]|$)/i;
+
+const withoutHash = (url: string) => url.replace(/#.*$/s, '');
+
+/** A link to a place on this very page: `#id`, or one of the page's addresses with a fragment. */
+function toThisPage(href: string, pageUrls: readonly string[]): boolean {
+  if (href.startsWith('#')) return true;
+  if (!href.includes('#')) return false;
+  const target = withoutHash(absolute(href, pageUrls[0]));
+  return pageUrls.some((url) => withoutHash(url) === target);
+}
+
 /**
- * Prepares the parsed body for Turndown: resolves URLs, marks tables to keep as HTML, and escapes
+ * Drops the anchors that make headings linkable (`[#](…#section)`, `¶`, a hidden permalink icon):
+ * they are the page's navigation, not the heading's words. A heading whose text itself links to
+ * its own anchor keeps the text without the link. Links to other pages stay.
+ */
+export function dropHeadingAnchors(heading: Element, pageUrls: readonly string[]): void {
+  for (const link of Array.from(heading.querySelectorAll('a'))) {
+    const href = link.getAttribute('href') ?? '';
+    const symbolsOnly = ANCHOR_SYMBOLS.test(link.textContent ?? '') && !link.querySelector('img');
+    const anchor = symbolsOnly || toThisPage(href, pageUrls) || ANCHOR_CLASS.test(link.getAttribute('class') ?? '');
+    if (!anchor) continue;
+    if (symbolsOnly) link.remove();
+    else link.replaceWith(...Array.from(link.childNodes));
+  }
+}
+
+/**
+ * Prepares the parsed body for Turndown: drops heading anchors, resolves URLs, marks tables to keep as HTML, and escapes
  * every text node outside code, knowing (unlike Turndown's own escaping) whether it starts a line.
  */
-function prepare(root: ParentNode, flavor: MarkdownFlavor, baseUrl: string | undefined): void {
+function prepare(root: ParentNode, flavor: MarkdownFlavor, baseUrl: string | undefined, pageUrls: readonly string[]): void {
   let lineStart = true;
   // Attributes and text are written back only when they change: with jsdom every write runs the
   // DOM's mutation machinery, which cost more than the whole conversion.
@@ -100,6 +137,7 @@ function prepare(root: ParentNode, flavor: MarkdownFlavor, baseUrl: string | und
       lineStart = true;
       return;
     }
+    if (HEADINGS.has(name)) dropHeadingAnchors(node, pageUrls);
     const block = BLOCKS.has(name);
     if (block || name === 'BR') lineStart = true;
     visitChildren(node);
@@ -256,6 +294,15 @@ function createService(flavor: MarkdownFlavor): TurndownService {
       return `\n\n${'#'.repeat(Number(node.nodeName.charAt(1)))} ${safe}\n\n`;
     },
   });
+  // A figure's caption stays a caption: its own line in italics under the image (Markdown has no
+  // figure). The archive post, whose body is HTML, keeps <figure> and <figcaption> as they are.
+  service.addRule('figureCaption', {
+    filter: 'figcaption',
+    replacement: (content) => {
+      const text = content.replace(/\s+/g, ' ').trim();
+      return text === '' ? '' : `\n\n*${text}*\n\n`;
+    },
+  });
   service.addRule('linkAbsolute', {
     filter: (node) => node.nodeName === 'A' && (node as Element).hasAttribute('href'),
     // A link without visible text is kept (`[](url)`): its target is part of the article.
@@ -289,7 +336,8 @@ function serviceFor(flavor: MarkdownFlavor): TurndownService {
 export function bodyToMarkdown(root: DocumentFragment | Element, options: Omit<MarkdownOptions, 'parser'>): string {
   const target = options.target ?? 'gfm';
   const flavor = flavorOf(target);
-  prepare(root, flavor, options.baseUrl);
+  const pageUrls = [options.baseUrl, ...(options.pageUrls ?? [])].filter((url): url is string => typeof url === 'string' && url !== '');
+  prepare(root, flavor, options.baseUrl, pageUrls);
   // Turndown copies its input before collapsing whitespace. The tree is the caller's to change
   // (see above), and with jsdom the copy costs as much as parsing: hand Turndown the tree itself.
   Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true });

@@ -96,7 +96,7 @@ export const PRESETS: Readonly<Record<PresetId, PresetInfo>> = {
 
 function markdownBody(clip: ExportClip, target: MarkdownTarget, options: ExportOptions): string {
   if (!options.parser) throw new Error('This preset writes Markdown: pass an HTML parser (new DOMParser()).');
-  return htmlToMarkdown(clip.contentHtml, { parser: options.parser, baseUrl: options.urlsResolved ? undefined : clip.url, target });
+  return htmlToMarkdown(clip.contentHtml, { parser: options.parser, baseUrl: options.urlsResolved ? undefined : clip.url, pageUrls: [clip.url, clip.pageUrl], target });
 }
 
 const withBody = (head: string, body: string) => (body === '' ? head : `${head}\n${body}\n`);

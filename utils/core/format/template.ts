@@ -70,6 +70,7 @@ function lookupFor(clip: ExportClip, template: CustomTemplate, options: RenderOp
     markdown ??= htmlToMarkdown(clip.contentHtml, {
       parser: options.parser,
       baseUrl: options.urlsResolved ? undefined : clip.url,
+      pageUrls: [clip.url, clip.pageUrl],
       target: template.target ?? 'gfm',
       // The engine protects each inserted value itself.
       protectDelimiters: false,
