@@ -60,7 +60,7 @@ function absolute(url: string, base: string | undefined): string {
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 // What permalink anchors show: `#`, `¶`, `§`, a link symbol, or nothing (an icon, a zero-width space).
-const ANCHOR_SYMBOLS = /^[\s\u200b-\u200d\ufeff#¶§🔗⚓∞*|\uFE0F]*$/u;
+const ANCHOR_SYMBOLS = /^(?:[\s\u200b-\u200d\ufeff#¶§🔗⚓∞*|]|\uFE0F)*$/u;
 // Class names that site generators and themes give heading anchors.
 const ANCHOR_CLASS = /(?:^|[\s_-])(?:anchor|anchorjs|headerlink|header-link|heading-link|hash-link|permalink|direct-link|deep-link)(?:[\s_-]|$)/i;
 
