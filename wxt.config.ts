@@ -13,7 +13,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   // Firefox too ships MV3 (WXT would default it to MV2): one manifest version, one set of APIs
-  // (`action`, optional host permissions, a background that may stop) for both browsers. See README.
+  // (`action`, optional host permissions, a background that may stop) for both browsers. See docs/DESIGN.md.
   manifestVersion: 3,
   manifest: ({ browser, mode }) => ({
     // Translated in public/_locales; the browser's language picks one (and the pages follow it).
