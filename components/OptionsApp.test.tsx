@@ -147,4 +147,25 @@ describe('OptionsApp', () => {
     await screen.findByRole('radio', { name: /^Archive post/ });
     expect(screen.queryByText(/could not be read/)).toBeNull();
   });
+
+  it('edits the clipping settings and the scheduled backup', async () => {
+    setup();
+    fireEvent.click(await screen.findByRole('checkbox', { name: /One click/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /tags and a note before saving/ }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Tags added to every clip/ }), { target: { value: ' news, 新聞，news ,, ' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Tabs clipped at once/ }), { target: { value: '12' } });
+    fireEvent.change(screen.getByRole('combobox', { name: /Back up automatically/ }), { target: { value: '7' } });
+    await waitFor(async () =>
+      expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, oneClick: true, askBeforeSaving: true, defaultTags: ['news', '新聞'], batchTabs: 8, backupEveryDays: 7 }),
+    );
+    expect((screen.getByRole('textbox', { name: /Tags added to every clip/ }) as HTMLInputElement).value).toBe('news, 新聞');
+  });
+
+  it('shows a scheduled backup’s failure, and the last backup the worker made', async () => {
+    setup();
+    await screen.findByText(/No backup made yet/);
+    await fakeBrowser.storage.local.set({ 'backup-status': { lastAt: Date.UTC(2024, 0, 9), failure: { at: Date.UTC(2024, 0, 10), reason: reason('backup-no-downloads', { detail: 'FILE_NO_SPACE' }) } } });
+    expect((await screen.findByText(/The scheduled backup of .* failed/)).textContent).toContain('FILE_NO_SPACE');
+    expect(screen.getByText(/Last backup:/)).toBeTruthy();
+  });
 });

@@ -8,7 +8,8 @@ import { errorMessage, reasonText } from '@/utils/core/i18n/reasons';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { readStorageState, type StorageState } from '@/utils/pages/persist-storage';
 import type { BackupStatus, Settings, SettingsClient } from '@/utils/pages/settings';
-import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings';
+import { BATCH_TABS, DEFAULT_SETTINGS } from '@/utils/core/settings/settings';
+import { splitTags } from '@/utils/core/model/tag-input';
 import { reason } from '@/utils/core/model/reasons';
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
@@ -27,6 +28,8 @@ interface OptionsAppProps {
 }
 
 const WEEK = 7 * 24 * 3600 * 1000;
+/** The intervals the scheduled backup offers, in days (0: off). */
+const BACKUP_EVERY = [0, 1, 7, 14, 30];
 const TARGETS: NonNullable<CustomTemplate['target']>[] = ['gfm', 'jekyll', 'hugo', 'obsidian'];
 
 /** The export preset, the custom template with a live preview, backup, restore and import. */
@@ -53,17 +56,29 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
 
   useEffect(() => {
     let live = true;
+    // A change seen while a first read is on its way is newer than what that read answers.
+    let settingsChanged = false;
+    let statusChanged = false;
     void store.load().then(({ settings: read, broken }) => {
       if (!live) return;
-      setSettings(read);
+      if (!settingsChanged) setSettings(read);
       setLoaded(true);
       if (broken.length === 0) return;
       // Reported once: the sound value replaces the broken one, so the next visit finds none.
       setBrokenFields(broken);
       void store.repair(read);
     });
-    void store.backupStatus().then((status) => live && setBackupStatus(status));
-    const unwatch = [store.watch((next) => live && setSettings(next)), store.watchBackupStatus((next) => live && setBackupStatus(next))];
+    void store.backupStatus().then((status) => live && !statusChanged && setBackupStatus(status));
+    const unwatch = [
+      store.watch((next) => {
+        settingsChanged = true;
+        if (live) setSettings(next);
+      }),
+      store.watchBackupStatus((next) => {
+        statusChanged = true;
+        if (live) setBackupStatus(next);
+      }),
+    ];
     return () => {
       live = false;
       unwatch.forEach((stop) => stop());
@@ -218,6 +233,45 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
           <span>{t('includeImagesOption')}</span>
         </label>
       </section>
+      <section aria-labelledby="clipping">
+        <h2 id="clipping">{t('clippingSection')}</h2>
+        <label class="preset">
+          <input type="checkbox" checked={settings.oneClick} onChange={(e) => update({ oneClick: (e.currentTarget as HTMLInputElement).checked })} />
+          <span>{t('oneClickLabel')}</span>
+        </label>
+        <label class="preset">
+          <input type="checkbox" checked={settings.askBeforeSaving} onChange={(e) => update({ askBeforeSaving: (e.currentTarget as HTMLInputElement).checked })} />
+          <span>{t('askBeforeSavingLabel')}</span>
+        </label>
+        <label class="field">
+          <span>{t('defaultTagsLabel')}</span>
+          <input
+            type="text"
+            name="default-tags"
+            // Keyed by the stored list, so the field shows it again once a change is tidied (spaces, repeats).
+            key={settings.defaultTags.join('\u0000')}
+            defaultValue={settings.defaultTags.join(', ')}
+            onChange={(e) => update({ defaultTags: splitTags((e.currentTarget as HTMLInputElement).value) })}
+          />
+        </label>
+        <label class="field">
+          <span>{t('batchTabsLabel', BATCH_TABS.min, BATCH_TABS.max)}</span>
+          <input
+            type="number"
+            name="batch-tabs"
+            min={BATCH_TABS.min}
+            max={BATCH_TABS.max}
+            step={1}
+            value={settings.batchTabs}
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const n = Math.round(Number(input.value));
+              if (Number.isFinite(n)) update({ batchTabs: Math.min(BATCH_TABS.max, Math.max(BATCH_TABS.min, n)) });
+              else input.value = String(settings.batchTabs);
+            }}
+          />
+        </label>
+      </section>
       <section aria-labelledby="preview">
         <h2 id="preview">{newest ? t('previewHeading') : t('previewSample')}</h2>
         <p>
@@ -230,10 +284,27 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
       <section aria-labelledby="backup">
         <h2 id="backup">{t('backupSection')}</h2>
         <p class="warning">{t('backupWarning')}</p>
-        <p>
+        <p class="backup-last">
           {lastBackup === undefined ? t('backupNever') : t('backupLast', new Date(lastBackup).toLocaleString())}
           {(lastBackup === undefined || now() - lastBackup > WEEK) && <strong> {t('backupReminder')}</strong>}
         </p>
+        {backupStatus.failure && backupStatus.failure.at > (lastBackup ?? 0) && (
+          <p role="alert" class="errors backup-failed">
+            {t('scheduledBackupFailed', new Date(backupStatus.failure.at).toLocaleString(), reasonText(backupStatus.failure.reason, t))}
+          </p>
+        )}
+        {loaded && (
+          <label class="field">
+            <span>{t('scheduledBackupLabel')}</span>
+            <select name="backup-every" value={String(settings.backupEveryDays)} onChange={(e) => update({ backupEveryDays: Number((e.currentTarget as HTMLSelectElement).value) })}>
+              {[...new Set([...BACKUP_EVERY, settings.backupEveryDays])].sort((a, b) => a - b).map((days) => (
+                <option key={days} value={String(days)}>
+                  {days === 0 ? t('scheduledBackupOff') : days === 1 ? t('scheduledBackupDaily') : t('scheduledBackupEvery', days)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button
           type="button"
           disabled={working}

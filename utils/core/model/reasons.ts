@@ -60,6 +60,8 @@ export const REASONS = {
   'import-url-too-long': ['limit'],
   // Settings in extension storage that could not be read (each broken field was reset).
   'settings-broken': [],
+  // The scheduled backup could not be written.
+  'backup-no-downloads': ['detail'],
   /** What an unforeseen error said (a browser's own message): nothing to translate. */
   unexpected: ['detail'],
 } as const satisfies Record<string, readonly string[]>;
