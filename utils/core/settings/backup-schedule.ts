@@ -34,23 +34,33 @@ export const backupFileName = (now: number): string => `news-clipper-backup-${ne
 /**
  * The bytes as a `data:` URL. Chrome's service worker has no `URL.createObjectURL`, and the
  * downloads API takes a `data:` URL (Chromium allows them up to 512 MB). Encoded a slice at a
- * time: a spread of a whole array would overflow the call stack.
+ * time: the whole array as one call's arguments would overflow the call stack.
  */
 export function dataUrl(chunks: readonly Uint8Array[], type: string): string {
-  const SLICE = 0x8000;
   const parts: string[] = [];
   let carry = new Uint8Array(0);
   for (const chunk of [...chunks, undefined]) {
-    // Base64 encodes 3 bytes at a time: every slice but the last is a multiple of 3 bytes long.
+    // Base64 encodes 3 bytes at a time: every piece but the last is a multiple of 3 bytes long.
     const bytes = chunk ? concat(carry, chunk) : carry;
     const usable = chunk ? bytes.length - (bytes.length % 3) : bytes.length;
-    for (let i = 0; i < usable; i += SLICE * 3) {
-      const slice = bytes.subarray(i, Math.min(i + SLICE * 3, usable));
-      parts.push(btoa(String.fromCharCode(...slice)));
-    }
+    if (usable > 0) parts.push(base64(bytes.subarray(0, usable)));
     carry = bytes.slice(usable);
   }
   return `data:${type};base64,${parts.join('')}`;
+}
+
+type WithBase64 = Uint8Array & { toBase64?: () => string };
+
+/** The engine's own encoder where it has one (Chromium 140+, Firefox 133+), else `btoa` by slices. */
+function base64(bytes: Uint8Array): string {
+  const native = (bytes as WithBase64).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
+  // Bytes a slice turns into characters through one call's arguments: few enough for any
+  // engine's stack (a service worker's is smaller than Node's).
+  const SLICE = 0x3000;
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += SLICE) parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + SLICE))));
+  return parts.join('');
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
