@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/utils/worker/clip-tab';
+import { clipForShortcut, clipFromPopup, clipTab, saveExtracted, tabHasSelection, type ClipDeps } from '@/utils/worker/clip-tab';
 import {
   deleteClips,
   getClip,
@@ -25,12 +25,12 @@ import { reason, reasonOf, ReasonError } from '@/utils/core/model/reasons';
 import { serveMessages } from '@/utils/protocol/messaging';
 import { ensureRoom, sizeOf } from '@/utils/worker/storage-room';
 import { BACKUP_ALARM, onBackupAlarm, planBackupAlarm } from '@/utils/worker/scheduled-backup';
-import { watchBackupStatus, watchSettings } from '@/utils/shared/settings-store';
+import { loadRecentTags, loadSettings, rememberRecentTags, watchBackupStatus, watchSettings } from '@/utils/shared/settings-store';
 
 export default defineBackground(() => {
   const db = openClipperDb();
   const estimate = () => navigator.storage.estimate();
-  const deps: ClipDeps = { platform: browserClipPlatform, db, now: Date.now, newId: () => crypto.randomUUID(), estimate };
+  const deps: ClipDeps = { platform: browserClipPlatform, db, now: Date.now, newId: () => crypto.randomUUID(), estimate, settings: loadSettings, recentTags: loadRecentTags };
 
   /** Runs a write, then folds the search index's recent entries in the background if due. */
   async function write<T>(action: (database: ClipperDb) => Promise<T>): Promise<T> {
@@ -41,7 +41,13 @@ export default defineBackground(() => {
   }
 
   serveMessages({
-    clipTab: (request) => write(() => clipTab(deps, request)),
+    clipTab: (request) => write(() => clipFromPopup(deps, request)),
+    saveClip: ({ draft, tags, note }) =>
+      write(async () => {
+        const outcome = await saveExtracted(deps, draft, { tags, ...(note !== undefined && { note }) });
+        if (outcome.status === 'saved') await rememberRecentTags(tags).catch(() => undefined);
+        return outcome;
+      }),
     tabHasSelection: ({ tabId }) => tabHasSelection(deps, tabId),
     listClips: async ({ limit }) => listClips(await db, limit),
     viewClips: async (request) => viewPage(await db, request),

@@ -45,6 +45,7 @@ export async function extensionClient(win: Window, tabId: number | undefined, op
   const settings = () => current;
   return {
     clipTab: (mode) => sendMessage('clipTab', { tabId, mode }),
+    saveClip: (draft, tags, note) => sendMessage('saveClip', { draft, tags, ...(note.trim() && { note }) }),
     ...firstScreenCalls(tabId),
     getClip: (id) => sendMessage('getClip', { id }),
     updateClip: (id, edit) => sendMessage('updateClip', { id, edit }),

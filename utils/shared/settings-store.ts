@@ -2,11 +2,14 @@ import { storage } from 'wxt/utils/storage';
 import {
   BACKUP_STATUS_KEY,
   LEGACY_SETTINGS_KEY,
+  RECENT_TAGS_KEY,
   SETTINGS_KEY,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   legacyRecord,
   readBackupStatus,
+  readRecentTags,
+  rememberTags,
   readSettings,
   type BackupStatus,
   type ReadSettings,
@@ -92,4 +95,19 @@ export async function importLegacySettings(local: Pick<Storage, 'getItem' | 'rem
     await settingsItem.migrate();
   }
   local.removeItem(LEGACY_SETTINGS_KEY);
+}
+
+const recentTagsItem = storage.defineItem<unknown>(`local:${RECENT_TAGS_KEY}`);
+
+export async function loadRecentTags(): Promise<string[]> {
+  try {
+    return readRecentTags(await recentTagsItem.getValue());
+  } catch {
+    return [];
+  }
+}
+
+/** Puts the tags of a save first among the recent ones. */
+export async function rememberRecentTags(used: readonly string[]): Promise<void> {
+  if (used.length > 0) await recentTagsItem.setValue(rememberTags(await loadRecentTags(), used));
 }

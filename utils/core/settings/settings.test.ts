@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATE } from '../format/template';
-import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, legacyRecord, readBackupStatus, readSettings } from './settings';
+import { DEFAULT_SETTINGS, RECENT_TAGS_MAX, SETTINGS_MIGRATIONS, SETTINGS_VERSION, legacyRecord, readBackupStatus, readRecentTags, readSettings, rememberTags } from './settings';
 
 const LEGACY = { preset: 'hugo', template: { text: 'T', fileName: 'f.md', target: 'hugo' }, downloadImages: true, previewImages: false, lastBackupAt: 1_700_000_000_000 };
 
@@ -112,5 +112,21 @@ describe('readBackupStatus', () => {
     expect(readBackupStatus({ lastAt: 'x' })).toEqual({});
     expect(readBackupStatus({ failure: { at: 1, reason: { code: 'no-such-code', params: {} } } })).toEqual({});
     expect(readBackupStatus(null)).toEqual({});
+  });
+});
+
+describe('recent tags', () => {
+  it('puts the tags of a save first, each once, and keeps at most RECENT_TAGS_MAX', () => {
+    expect(rememberTags(['a', 'b', 'c'], ['c', 'd'])).toEqual(['c', 'd', 'a', 'b']);
+    const many = Array.from({ length: 30 }, (_, i) => `t${i}`);
+    expect(rememberTags(many, ['new'])).toHaveLength(RECENT_TAGS_MAX);
+    expect(rememberTags(many, ['new'])[0]).toBe('new');
+  });
+
+  it('reads a broken stored list as none', () => {
+    expect(readRecentTags(['a', 'a', 'b'])).toEqual(['a', 'b']);
+    expect(readRecentTags(['a', 3])).toEqual([]);
+    expect(readRecentTags('a')).toEqual([]);
+    expect(readRecentTags(undefined)).toEqual([]);
   });
 });

@@ -171,3 +171,15 @@ export const isBackupStatus: Check<BackupStatus> = object({
 
 /** The stored backup status, or none when it is missing or broken. */
 export const readBackupStatus = (stored: unknown): BackupStatus => (isBackupStatus(stored) ? stored : {});
+
+/** The tags the review before saving suggests: the most recently used first. */
+export const RECENT_TAGS_KEY = 'recent-tags';
+export const RECENT_TAGS_MAX = 20;
+
+/** The recent tags after a save with `used`: those first, in their order, then the earlier ones. */
+export function rememberTags(recent: readonly string[], used: readonly string[]): string[] {
+  return [...new Set([...used, ...recent])].slice(0, RECENT_TAGS_MAX);
+}
+
+/** The stored recent tags, or none when the stored value is missing or broken. */
+export const readRecentTags = (stored: unknown): string[] => (array(isTag)(stored) ? [...new Set(stored)].slice(0, RECENT_TAGS_MAX) : []);
