@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,22 @@ afterAll(async () => {
   await session?.close();
 });
 
+/** The clips' summaries, read from the worker's database. */
+const readClips = () =>
+  session.worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('news-clipper');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = await new Promise<{ url: string; tags: string[]; note?: string }[]>((resolve, reject) => {
+      const request = db.transaction('clips').objectStore('clips').getAll();
+      request.onsuccess = () => resolve(request.result as { url: string; tags: string[]; note?: string }[]);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return all;
+  });
 const stored = () => session.worker.evaluate(() => chrome.storage.local.get(null));
 const clearStorage = () => session.worker.evaluate(() => chrome.storage.local.clear());
 
@@ -160,5 +177,79 @@ describe('the scheduled backup', () => {
     const bytes = readFileSync(due!.filename!);
     expect(bytes.length).toBeGreaterThan(4_000_000);
     expect(JSON.parse(strFromU8(unzipSync(bytes)['manifest.json']!)).clipCount).toBe(4);
+  });
+
+  it('shows a failed backup on the options page and on the badge, and a later success clears it', async () => {
+    const page = await openOptions();
+    // The browser refuses every download from now on: a real failure of the downloads API.
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
+    await session.worker.evaluate(() => chrome.storage.local.set({ 'backup-status': { lastAt: Date.now() - 8 * 24 * 3600 * 1000 } }));
+    const run = await session.worker.evaluate(() =>
+      (globalThis as unknown as { __newsClipperOnAlarm(a: { name: string }): Promise<{ failure?: { code: string } }> }).__newsClipperOnAlarm({ name: 'scheduled-backup' }),
+    );
+    expect(run?.failure?.code).toBe('backup-no-downloads');
+    expect(await session.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+    expect(await session.worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/^Scheduled backup failed: The browser did not let the extension write into the downloads folder/);
+    expect(await page.getByRole('alert').filter({ hasText: 'scheduled backup' }).textContent()).toMatch(/The scheduled backup of .* failed: The browser did not let/);
+    // Retried later, not at once.
+    const retry = await session.worker.evaluate(() => chrome.alarms.get('scheduled-backup'));
+    expect(retry!.scheduledTime).toBeGreaterThan(Date.now() + 3600 * 1000);
+
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: mkdtempSync(join(tmpdir(), 'news-clipper-downloads-')) });
+    await session.worker.evaluate(() => chrome.storage.local.set({ 'backup-status': { lastAt: Date.now() - 8 * 24 * 3600 * 1000, failure: { at: Date.now() - 7 * 3600 * 1000, reason: { code: 'backup-no-downloads', params: { detail: 'x' } } } } }));
+    const again = await session.worker.evaluate(() =>
+      (globalThis as unknown as { __newsClipperOnAlarm(a: { name: string }): Promise<{ failure?: unknown; clipCount?: number }> }).__newsClipperOnAlarm({ name: 'scheduled-backup' }),
+    );
+    expect(again?.failure).toBeUndefined();
+    expect(await session.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    await expect.poll(() => page.getByText(/The scheduled backup of .* failed/).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('tags and a note before saving', () => {
+  it('shows the article in the popup, saves it with the tags and note on Enter, and remembers the tags', async () => {
+    await clearStorage();
+    const options = await openOptions();
+    await options.getByRole('checkbox', { name: /tags and a note before saving/ }).check();
+    await options.getByRole('textbox', { name: /Tags added to every clip/ }).fill('news, 存档');
+    await options.getByRole('textbox', { name: /Tags added to every clip/ }).blur();
+    await expect.poll(async () => (await stored()).settings).toMatchObject({ askBeforeSaving: true, defaultTags: ['news', '存档'] });
+    await options.close();
+
+    const article = await session.context.newPage();
+    await article.goto(ARTICLE_URL);
+    const tabId = await tabIdOf(session, article);
+    const popup = await session.context.newPage();
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    await popup.waitForFunction(() => document.activeElement?.textContent === 'Clip this page');
+    await popup.keyboard.press('Enter');
+    const form = popup.getByRole('form', { name: 'Before saving' });
+    await form.waitFor({ timeout: 30_000 });
+    expect(await form.locator('.review-title').textContent()).toBe('布林肯和秦刚会面5个半小时 双方分歧未解');
+    expect(await form.locator('.review-site').textContent()).toBe('大纪元');
+    expect(await form.locator('time').getAttribute('datetime')).toMatch(/^2023-06-1[78]T/);
+    // Nothing is stored before Save (the article, clipped by an earlier test, has no tags yet).
+    expect((await readClips()).find((c) => c.url === ARTICLE_URL)?.tags).toEqual([]);
+    const tags = form.getByRole('textbox', { name: /Tags/ });
+    expect(await tags.inputValue()).toBe('news, 存档');
+    await tags.fill('news, 存档, 外交');
+    await form.getByRole('textbox', { name: 'Note' }).fill('会谈记录');
+    await form.getByRole('textbox', { name: 'Note' }).press('Enter');
+    await popup.locator('[data-status="saved"]').waitFor({ timeout: 30_000 });
+    await popup.close();
+
+    const clip = (await readClips()).find((c) => c.url === ARTICLE_URL);
+    expect(clip).toMatchObject({ tags: ['news', '存档', '外交'], note: '会谈记录' });
+    expect((await stored())['recent-tags']).toEqual(['news', '存档', '外交']);
+
+    // The next review offers them.
+    const again = await session.context.newPage();
+    await again.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+    await again.getByRole('button', { name: 'Clip this page' }).click();
+    await again.getByRole('button', { name: 'Add tag 外交' }).waitFor({ timeout: 30_000 });
+    await again.close();
+    await article.close();
   });
 });
