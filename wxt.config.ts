@@ -21,9 +21,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Only what features use: the clicked tab, injecting the clipper into it, copying a post, and
-    // keeping a library of hundreds of megabytes (docs/DESIGN.md, "Storage").
+    // keeping a library of hundreds of megabytes (docs/DESIGN.md, "Storage"), and the settings in
+    // `storage.local`, which the worker reads too (`storage`); the scheduled backup's timer
+    // (`alarms`) and the zip it writes into the downloads folder with nobody there (`downloads`).
     // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
-    permissions: ['activeTab', 'scripting', 'clipboardWrite', 'unlimitedStorage', ...(mode === 'e2e' ? ['tabs'] : [])],
+    permissions: ['activeTab', 'alarms', 'scripting', 'clipboardWrite', 'downloads', 'storage', 'unlimitedStorage', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
     optional_host_permissions: OPTIONAL_HOSTS,
     // Extension pages run only their own scripts; no plugins, no <base>, no form posts, never framed

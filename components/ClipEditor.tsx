@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { joinBlocks, splitBlocks, type HtmlParser } from '@/utils/core/model/body-blocks';
 import type { Clip, ClipEdit } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
+import { splitTags } from '@/utils/core/model/tag-input';
 
 interface ClipEditorProps {
   clip: Clip;
@@ -10,7 +11,6 @@ interface ClipEditorProps {
   onCancel: () => void;
 }
 
-const splitTags = (value: string) => [...new Set(value.split(/[,，]/).map((t) => t.trim()).filter(Boolean))];
 
 /** Title, author, tags, note, and the body's blocks, each of which can be removed. */
 export function ClipEditor({ clip, parser, onSave, onCancel }: ClipEditorProps) {

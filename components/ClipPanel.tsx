@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '@/utils/core/i18n';
 import { reasonText } from '@/utils/core/i18n/reasons';
-import type { ClipOutcome } from '@/utils/protocol/messages';
+import type { ClipOutcome, ClipReview as Review } from '@/utils/protocol/messages';
+import { ClipReview } from './ClipReview';
 import { useT } from './i18n-context';
 
-export type ClipState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; outcome: ClipOutcome };
+export type ClipState = { kind: 'idle' } | { kind: 'working' } | { kind: 'review'; review: Review } | { kind: 'done'; outcome: ClipOutcome };
 
 interface ClipPanelProps {
   state: ClipState;
@@ -12,6 +13,8 @@ interface ClipPanelProps {
   onClip: () => void;
   onClipSelection: () => void;
   onClipFullPage: () => void;
+  onSaveReview: (review: Review, tags: string[], note: string) => void;
+  onCancelReview: () => void;
 }
 
 function outcomeText(outcome: ClipOutcome, t: Translate): string {
@@ -29,12 +32,20 @@ function outcomeText(outcome: ClipOutcome, t: Translate): string {
 }
 
 /** The popup's first action, and what became of it. */
-export function ClipPanel({ state, hasSelection, onClip, onClipSelection, onClipFullPage }: ClipPanelProps) {
+export function ClipPanel({ state, hasSelection, onClip, onClipSelection, onClipFullPage, onSaveReview, onCancelReview }: ClipPanelProps) {
   const t = useT();
   const outcome = state.kind === 'done' ? state.outcome : undefined;
   const clipButton = useRef<HTMLButtonElement>(null);
   // Focused on open so that Enter clips at once (`autofocus` is not honoured everywhere).
   useEffect(() => clipButton.current?.focus(), []);
+  if (state.kind === 'review') {
+    const { review } = state;
+    return (
+      <section class="clip-panel" aria-label={t('clipThisPage')}>
+        <ClipReview review={review} onSave={(tags, note) => onSaveReview(review, tags, note)} onCancel={onCancelReview} />
+      </section>
+    );
+  }
   return (
     <section class="clip-panel" aria-label={t('clipThisPage')}>
       <div class="row">

@@ -8,7 +8,10 @@ import type { ImportNotice } from '@/utils/core/backup/import-posts';
 import { errorMessage, reasonText } from '@/utils/core/i18n/reasons';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { readStorageState, type StorageState } from '@/utils/pages/persist-storage';
-import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/settings';
+import type { BackupStatus, Settings, SettingsClient } from '@/utils/pages/settings';
+import { BATCH_TABS, DEFAULT_SETTINGS } from '@/utils/core/settings/settings';
+import { splitTags } from '@/utils/core/model/tag-input';
+import { reason } from '@/utils/core/model/reasons';
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
 import { StorageUsage } from './StorageUsage';
@@ -16,7 +19,7 @@ import { ImportJob, type ImportJobSpec, type ImportReport } from './ImportJob';
 
 interface OptionsAppProps {
   client: OptionsClient;
-  storage: Storage;
+  settings: SettingsClient;
   parser: HtmlParser;
   /** Shown in the preview while the library is empty. */
   sampleClip: Clip;
@@ -26,12 +29,19 @@ interface OptionsAppProps {
 }
 
 const WEEK = 7 * 24 * 3600 * 1000;
+/** The intervals the scheduled backup offers, in days (0: off). */
+const BACKUP_EVERY = [0, 1, 7, 14, 30];
 const TARGETS: NonNullable<CustomTemplate['target']>[] = ['gfm', 'jekyll', 'hugo', 'obsidian'];
 
 /** The export preset, the custom template with a live preview, backup, restore and import. */
-export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now, readStorage = readStorageState }: OptionsAppProps) {
+export function OptionsApp({ client, settings: store, parser, sampleClip, now = Date.now, readStorage = readStorageState }: OptionsAppProps) {
   const t = useT();
-  const [settings, setSettings] = useState<ExportSettings>(() => loadSettings(storage));
+  // Drawn with the defaults until the stored settings are read (a few milliseconds); the settings'
+  // controls wait for them, so no click can write a default over a stored value.
+  const [loaded, setLoaded] = useState(false);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [brokenFields, setBrokenFields] = useState<string[]>([]);
+  const [backupStatus, setBackupStatus] = useState<BackupStatus>({});
   const [newest, setNewest] = useState<Clip | null>();
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -45,11 +55,42 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     client.newestClip().then(setNewest, () => setNewest(null));
   }, [client]);
 
-  function update(next: ExportSettings) {
-    setSettings(next);
-    saveSettings(storage, next);
+  useEffect(() => {
+    let live = true;
+    // A change seen while a first read is on its way is newer than what that read answers.
+    let settingsChanged = false;
+    let statusChanged = false;
+    void store.load().then(({ settings: read, broken }) => {
+      if (!live) return;
+      if (!settingsChanged) setSettings(read);
+      setLoaded(true);
+      if (broken.length === 0) return;
+      // Reported once: the sound value replaces the broken one, so the next visit finds none.
+      setBrokenFields(broken);
+      void store.repair(read);
+    });
+    void store.backupStatus().then((status) => live && !statusChanged && setBackupStatus(status));
+    const unwatch = [
+      store.watch((next) => {
+        settingsChanged = true;
+        if (live) setSettings(next);
+      }),
+      store.watchBackupStatus((next) => {
+        statusChanged = true;
+        if (live) setBackupStatus(next);
+      }),
+    ];
+    return () => {
+      live = false;
+      unwatch.forEach((stop) => stop());
+    };
+  }, [store]);
+
+  function update(patch: Partial<Settings>) {
+    setSettings((current) => ({ ...current, ...patch }));
+    void store.update(patch);
   }
-  const setTemplate = (patch: Partial<CustomTemplate>) => update({ ...settings, template: { ...settings.template, ...patch } });
+  const setTemplate = (patch: Partial<CustomTemplate>) => update({ template: { ...settings.template, ...patch } });
 
   const errors = useMemo(() => checkTemplate(settings.template), [settings.template]);
   const previewClip = newest ?? sampleClip;
@@ -110,15 +151,22 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     </label>
   );
 
-  const lastBackup = settings.lastBackupAt;
+  const lastBackup = backupStatus.lastAt;
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      {brokenFields.length > 0 && (
+        <p role="alert" class="warning settings-broken">
+          {reasonText(reason('settings-broken'), t)}
+        </p>
+      )}
+      {loaded && (
+      <>
       <section aria-labelledby="format">
         <h2 id="format">{t('exportFormat')}</h2>
         {Object.values(PRESETS).map((preset) => (
           <label class="preset" key={preset.id}>
-            <input type="radio" name="preset" value={preset.id} checked={settings.preset === preset.id} onChange={() => update({ ...settings, preset: preset.id as PresetId })} />
+            <input type="radio" name="preset" value={preset.id} checked={settings.preset === preset.id} onChange={() => update({ preset: preset.id as PresetId })} />
             <span>
               <strong>{presetName(preset.id, t)}</strong> — {presetAbout(preset.id, t)}
             </span>
@@ -178,12 +226,51 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
       <section aria-labelledby="privacy">
         <h2 id="privacy">{t('privacySection')}</h2>
         <label class="preset">
-          <input type="checkbox" checked={settings.previewImages} onChange={(e) => update({ ...settings, previewImages: (e.currentTarget as HTMLInputElement).checked })} />
+          <input type="checkbox" checked={settings.previewImages} onChange={(e) => update({ previewImages: (e.currentTarget as HTMLInputElement).checked })} />
           <span>{t('previewImagesLabel')}</span>
         </label>
         <label class="preset">
-          <input type="checkbox" checked={settings.downloadImages} onChange={(e) => update({ ...settings, downloadImages: (e.currentTarget as HTMLInputElement).checked })} />
+          <input type="checkbox" checked={settings.downloadImages} onChange={(e) => update({ downloadImages: (e.currentTarget as HTMLInputElement).checked })} />
           <span>{t('includeImagesOption')}</span>
+        </label>
+      </section>
+      <section aria-labelledby="clipping">
+        <h2 id="clipping">{t('clippingSection')}</h2>
+        <label class="preset">
+          <input type="checkbox" checked={settings.oneClick} onChange={(e) => update({ oneClick: (e.currentTarget as HTMLInputElement).checked })} />
+          <span>{t('oneClickLabel')}</span>
+        </label>
+        <label class="preset">
+          <input type="checkbox" checked={settings.askBeforeSaving} onChange={(e) => update({ askBeforeSaving: (e.currentTarget as HTMLInputElement).checked })} />
+          <span>{t('askBeforeSavingLabel')}</span>
+        </label>
+        <label class="field">
+          <span>{t('defaultTagsLabel')}</span>
+          <input
+            type="text"
+            name="default-tags"
+            // Keyed by the stored list, so the field shows it again once a change is tidied (spaces, repeats).
+            key={settings.defaultTags.join('\u0000')}
+            defaultValue={settings.defaultTags.join(', ')}
+            onChange={(e) => update({ defaultTags: splitTags((e.currentTarget as HTMLInputElement).value) })}
+          />
+        </label>
+        <label class="field">
+          <span>{t('batchTabsLabel', BATCH_TABS.min, BATCH_TABS.max)}</span>
+          <input
+            type="number"
+            name="batch-tabs"
+            min={BATCH_TABS.min}
+            max={BATCH_TABS.max}
+            step={1}
+            value={settings.batchTabs}
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const n = Math.round(Number(input.value));
+              if (Number.isFinite(n)) update({ batchTabs: Math.min(BATCH_TABS.max, Math.max(BATCH_TABS.min, n)) });
+              else input.value = String(settings.batchTabs);
+            }}
+          />
         </label>
       </section>
       <section aria-labelledby="preview">
@@ -193,20 +280,39 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
         </p>
         <pre class="preview-text">{preview.text}</pre>
       </section>
+      </>
+      )}
       <section aria-labelledby="backup">
         <h2 id="backup">{t('backupSection')}</h2>
         <p class="warning">{t('backupWarning')}</p>
-        <p>
+        <p class="backup-last">
           {lastBackup === undefined ? t('backupNever') : t('backupLast', new Date(lastBackup).toLocaleString())}
           {(lastBackup === undefined || now() - lastBackup > WEEK) && <strong> {t('backupReminder')}</strong>}
         </p>
+        {backupStatus.failure && backupStatus.failure.at > (lastBackup ?? 0) && (
+          <p role="alert" class="errors backup-failed">
+            {t('scheduledBackupFailed', new Date(backupStatus.failure.at).toLocaleString(), reasonText(backupStatus.failure.reason, t))}
+          </p>
+        )}
+        {loaded && (
+          <label class="field">
+            <span>{t('scheduledBackupLabel')}</span>
+            <select name="backup-every" value={String(settings.backupEveryDays)} onChange={(e) => update({ backupEveryDays: Number((e.currentTarget as HTMLSelectElement).value) })}>
+              {[...new Set([...BACKUP_EVERY, settings.backupEveryDays])].sort((a, b) => a - b).map((days) => (
+                <option key={days} value={String(days)}>
+                  {days === 0 ? t('scheduledBackupOff') : days === 1 ? t('scheduledBackupDaily') : t('scheduledBackupEvery', days)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button
           type="button"
           disabled={working}
           onClick={() =>
             void run(async () => {
               const count = await client.backup();
-              update({ ...loadSettings(storage), lastBackupAt: now() });
+              await store.recordBackup(now());
               return t('backupDone', count);
             })
           }

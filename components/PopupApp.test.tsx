@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ClipOutcome } from '@/utils/protocol/messages';
+import type { ClipOutcome, PopupClipOutcome } from '@/utils/protocol/messages';
 import type { PopupClient } from '@/utils/pages/popup-client';
 import type { Clip, ExtractMode } from '@/utils/core/model/types';
 import { makeDraft } from '@/test/helpers/drafts';
@@ -42,9 +42,9 @@ let zipDelay = 0;
 let loadImages = true;
 
 /** An in-memory stand-in for the worker (search uses the real term functions), recording calls. */
-function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, initial: Clip[] = [clipOf('old', 'Older story', 1)]) {
+function fakeClient(outcomes: Partial<Record<ExtractMode, PopupClipOutcome>> = {}, initial: Clip[] = [clipOf('old', 'Older story', 1)]) {
   const store = new Map(initial.map((c) => [c.id, c]));
-  const log = { zipped: [] as string[], downloads: [] as string[][], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[], zipImages: [] as boolean[] };
+  const log = { saved: [] as { title: string; tags: string[]; note: string }[], zipped: [] as string[], downloads: [] as string[][], copied: [] as string[], opened: [] as string[], modes: [] as ExtractMode[], zipImages: [] as boolean[] };
   let includeImages = false;
   const client: PopupClient = {
     async clipTab(mode) {
@@ -52,6 +52,12 @@ function fakeClient(outcomes: Partial<Record<ExtractMode, ClipOutcome>> = {}, in
       const outcome = outcomes[mode] ?? { status: 'failed', reason: reason('not-an-article') };
       if (outcome.status === 'saved') store.set(outcome.clip.id, clipOf(outcome.clip.id, outcome.clip.title, 10));
       return outcome;
+    },
+    async saveClip(draft, tags, note) {
+      log.saved.push({ title: draft.title, tags, note });
+      const clip = clipOf('reviewed', draft.title, 11, { tags, ...(note && { note }) });
+      store.set(clip.id, clip);
+      return { status: 'saved', clip: summaryOf(clip), created: true, revisionAdded: false };
     },
     hasSelection: async () => false,
     ...fakeLibrary(store),
@@ -127,6 +133,40 @@ describe('clipping', () => {
     expect((await screen.findByText(/^Saved:/)).textContent).toBe('Saved: Fresh story');
     await waitFor(() => expect(document.querySelector('.clip-row.highlighted .clip-title')?.textContent).toBe('Fresh story'));
     expect(titles()[0]).toBe('Fresh story');
+  });
+
+  it('asks for tags and a note before saving when the user chose so, and Enter saves', async () => {
+    const draft = makeDraft({ title: 'Reviewed story', siteName: 'News Example', publishedAt: Date.UTC(2024, 2, 5, 12) });
+    const { client, log } = fakeClient({ article: { status: 'review', draft, tags: ['news'], recentTags: ['news', 'politics', '政治'] } });
+    renderApp(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Clip this page' }));
+    const form = await screen.findByRole('form', { name: 'Before saving' });
+    expect(within(form).getByText('Reviewed story')).toBeTruthy();
+    expect(within(form).getByText('News Example')).toBeTruthy();
+    expect(form.querySelector('time')?.getAttribute('datetime')).toBe('2024-03-05T12:00:00.000Z');
+    const tags = within(form).getByRole('textbox', { name: /Tags/ }) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(tags));
+    expect(tags.value).toBe('news');
+    // A recent tag already chosen is not offered again.
+    expect(within(form).queryByRole('button', { name: 'Add tag news' })).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Add tag 政治' }));
+    expect(tags.value).toBe('news, 政治');
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Note' }), { target: { value: 'read later' } });
+    fireEvent.keyDown(within(form).getByRole('textbox', { name: 'Note' }), { key: 'Enter' });
+    expect((await screen.findByText(/^Saved:/)).textContent).toBe('Saved: Reviewed story');
+    expect(log.saved).toEqual([{ title: 'Reviewed story', tags: ['news', '政治'], note: 'read later' }]);
+    expect(screen.queryByRole('form', { name: 'Before saving' })).toBeNull();
+  });
+
+  it('saves nothing when the review is cancelled', async () => {
+    const { client, log } = fakeClient({ article: { status: 'review', draft: makeDraft({ title: 'Not this one' }), tags: [], recentTags: [] } });
+    renderApp(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Clip this page' }));
+    await screen.findByRole('form', { name: 'Before saving' });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Not saved.');
+    expect(log.saved).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Clip this page' })).toBeTruthy();
   });
 
   it('offers the whole page only after no article was found', async () => {

@@ -3,6 +3,7 @@ import { errorMessage } from '@/utils/core/i18n/reasons';
 import { reasonOf } from '@/utils/core/model/reasons';
 import type { DirectoryHandle } from '@/utils/pages/folder-memory';
 import type { PopupClient } from '@/utils/pages/popup-client';
+import type { ClipOutcome, ClipReview } from '@/utils/protocol/messages';
 import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '@/utils/core/model/types';
 import { BulkBar } from './BulkBar';
 import { ClipDetail } from './ClipDetail';
@@ -71,11 +72,22 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   async function clip(mode: ExtractMode) {
     setClipState({ kind: 'working' });
     const outcome = await client.clipTab(mode).catch((error: unknown) => ({ status: 'failed' as const, reason: reasonOf(error) }));
+    if (outcome.status === 'review') setClipState({ kind: 'review', review: outcome });
+    else await clipDone(outcome);
+  }
+
+  async function clipDone(outcome: ClipOutcome) {
     setClipState({ kind: 'done', outcome });
     if (outcome.status === 'saved') {
       setActiveIndex(-1);
       await refresh();
     }
+  }
+
+  /** The reviewed article, saved with the user's tags and note. */
+  async function saveReviewed(review: ClipReview, tags: string[], note: string) {
+    setClipState({ kind: 'working' });
+    await clipDone(await client.saveClip(review.draft, tags, note).catch((error: unknown) => ({ status: 'failed' as const, reason: reasonOf(error) })));
   }
 
   /** Runs an action, reporting failures instead of leaving them uncaught. */
@@ -224,6 +236,11 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
             onClip={() => void clip('article')}
             onClipSelection={() => void clip('selection')}
             onClipFullPage={() => void clip('full-page')}
+            onSaveReview={(review, tags, note) => void saveReviewed(review, tags, note)}
+            onCancelReview={() => {
+              setClipState({ kind: 'idle' });
+              showNotice({ message: t('reviewCancelled') });
+            }}
           />
         )}
         {!asTab && client.openLibraryTab && (

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipForShortcut, clipTab, tabHasSelection, type ClipDeps } from '@/utils/worker/clip-tab';
+import { clipForShortcut, clipFromPopup, clipTab, saveExtracted, tabHasSelection, type ClipDeps } from '@/utils/worker/clip-tab';
 import {
   deleteClips,
   getClip,
@@ -24,11 +24,13 @@ import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/ut
 import { reason, reasonOf, ReasonError } from '@/utils/core/model/reasons';
 import { serveMessages } from '@/utils/protocol/messaging';
 import { ensureRoom, sizeOf } from '@/utils/worker/storage-room';
+import { BACKUP_ALARM, onBackupAlarm, planBackupAlarm } from '@/utils/worker/scheduled-backup';
+import { loadRecentTags, loadSettings, rememberRecentTags, watchBackupStatus, watchSettings } from '@/utils/shared/settings-store';
 
 export default defineBackground(() => {
   const db = openClipperDb();
   const estimate = () => navigator.storage.estimate();
-  const deps: ClipDeps = { platform: browserClipPlatform, db, now: Date.now, newId: () => crypto.randomUUID(), estimate };
+  const deps: ClipDeps = { platform: browserClipPlatform, db, now: Date.now, newId: () => crypto.randomUUID(), estimate, settings: loadSettings, recentTags: loadRecentTags };
 
   /** Runs a write, then folds the search index's recent entries in the background if due. */
   async function write<T>(action: (database: ClipperDb) => Promise<T>): Promise<T> {
@@ -39,7 +41,13 @@ export default defineBackground(() => {
   }
 
   serveMessages({
-    clipTab: (request) => write(() => clipTab(deps, request)),
+    clipTab: (request) => write(() => clipFromPopup(deps, request)),
+    saveClip: ({ draft, tags, note }) =>
+      write(async () => {
+        const outcome = await saveExtracted(deps, draft, { tags, ...(note !== undefined && { note }) });
+        if (outcome.status === 'saved') await rememberRecentTags(tags).catch(() => undefined);
+        return outcome;
+      }),
     tabHasSelection: ({ tabId }) => tabHasSelection(deps, tabId),
     listClips: async ({ limit }) => listClips(await db, limit),
     viewClips: async (request) => viewPage(await db, request),
@@ -78,6 +86,15 @@ export default defineBackground(() => {
     if (command === 'clip-page') void onClipCommand(tab);
   });
 
+  // The scheduled backup: the alarm is planned on every start and whenever the schedule or the
+  // last backup changes (the options page), and its handler writes the zip.
+  const onAlarm = (alarm: Browser.alarms.Alarm) => (alarm.name === BACKUP_ALARM ? onBackupAlarm(db) : Promise.resolve(undefined));
+  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
+  const replan = () => void planBackupAlarm().catch((error: unknown) => console.warn('Could not plan the scheduled backup', error));
+  replan();
+  watchSettings(replan);
+  watchBackupStatus(replan);
+
   // Headless tests cannot press a shortcut: the test build lets them call what it calls, and lets
   // benchmarks fill the library through the same write path as a clip.
   if (import.meta.env.MODE === 'e2e') {
@@ -86,6 +103,8 @@ export default defineBackground(() => {
       // The popup's clip, for a given tab, answering its outcome (reliability tests clip many at once).
       __newsClipperClipTab: (tabId: number, mode: ExtractMode = 'article') => write(() => clipTab(deps, { tabId, mode })),
       __newsClipperSetExtractTimeout: setExtractTimeout,
+      // Alarms cannot be fired by hand: tests call the handler the alarm calls.
+      __newsClipperOnAlarm: onAlarm,
       // Whole clips in one transaction (a backup's restore path), then the index merge it makes
       // due, waited for: fills a large library quickly, each batch's cost its own.
       __newsClipperSeedClips: async (clips: Clip[]) => {

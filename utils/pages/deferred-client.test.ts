@@ -19,6 +19,7 @@ const clip = { ...summary, contentHtml: '<p>a</p>', revisions: [] } as unknown a
 function fullClient(calls: string[]): PopupClient {
   return {
     clipTab: async () => (calls.push('clipTab'), { status: 'failed', reason: reason('not-an-article') }),
+    saveClip: async () => (calls.push('saveClip'), { status: 'failed', reason: reason('not-an-article') }),
     hasSelection: async () => false,
     listClips: async () => (calls.push('full.listClips'), []),
     viewClips: async () => (calls.push('full.viewClips'), { view: 1, total: 0, libraryTotal: 0, titleMatches: 0, offset: 0, rows: [] }),

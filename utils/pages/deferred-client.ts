@@ -67,6 +67,7 @@ export function deferredClient(
   return {
     ...early,
     clipTab: (mode) => full.then((c) => c.clipTab(mode)),
+    saveClip: (draft, tags, note) => full.then((c) => c.saveClip(draft, tags, note)),
     getClip: (id) => full.then((c) => c.getClip(id)),
     updateClip: (id, edit) => full.then((c) => c.updateClip(id, edit)),
     retagClips: (ids, add, remove) => full.then((c) => c.retagClips(ids, add, remove)),

@@ -1,9 +1,9 @@
-import type { ClipOutcome, RequestOf, ResponseOf } from '../protocol/messages';
+import type { ClipOutcome, PopupClipOutcome, RequestOf, ResponseOf } from '../protocol/messages';
 import type { ExportedFile } from './export-post';
 import type { FolderClient } from './folder-client';
 import type { FailedImage } from '../core/format/zip';
 import type { HtmlParser } from '../core/format/html-parser';
-import type { Clip, ClipEdit, ClipSummary, ExtractMode } from '../core/model/types';
+import type { Clip, ClipDraft, ClipEdit, ClipSummary, ExtractMode } from '../core/model/types';
 
 export interface ZipProgress {
   done: number;
@@ -21,7 +21,10 @@ export interface ZipReport {
 
 /** Everything the popup and the library tab ask of the outside world; pages wire the browser, tests a fake. */
 export interface PopupClient {
-  clipTab(mode: ExtractMode): Promise<ClipOutcome>;
+  /** Clips the page, or answers its article to review first (the "ask before saving" setting). */
+  clipTab(mode: ExtractMode): Promise<PopupClipOutcome>;
+  /** Saves a reviewed article with the user's tags and note. */
+  saveClip(draft: ClipDraft, tags: string[], note: string): Promise<ClipOutcome>;
   /** Whether the page to clip has text selected (false when it cannot be asked). */
   hasSelection(): Promise<boolean>;
   /** The newest `limit` summaries: the first screen, before a view is ready. */

@@ -1,8 +1,9 @@
-import { isClip, isClipEdit, isId, isImportDraft, isObject, isString, isTagList } from '../core/model/shapes';
+import { isClip, isClipEdit, isDraft, isId, isImportDraft, isObject, isString, isTag, isTagList } from '../core/model/shapes';
+import { FIELD_LIMITS } from '../core/model/limits';
 import { array, finite, int, literal, object, optional, refine, string, type Check, type Infer } from '../core/model/schema';
 import type { DateField, LibraryFilters, ViewPage } from '../core/library/library-view';
 import type { Reason } from '../core/model/reasons';
-import type { Clip, ClipSummary, ExtractMode } from '../core/model/types';
+import type { Clip, ClipDraft, ClipSummary, ExtractMode } from '../core/model/types';
 
 // The one message protocol between extension pages and the background worker. Each message is
 // defined once, below: the check of its request (whose type the check gives) and the type of its
@@ -18,6 +19,23 @@ export interface Refusal {
 export type ClipOutcome =
   | { status: 'saved'; clip: ClipSummary; created: boolean; revisionAdded: boolean }
   | Refusal;
+
+/**
+ * The popup's clip when the user asked to see the article before saving: what was extracted, the
+ * default tags to start from, and the recent tags to offer. Nothing is stored until `saveClip`.
+ */
+export interface ClipReview {
+  status: 'review';
+  draft: ClipDraft;
+  tags: string[];
+  recentTags: string[];
+}
+
+/** What the popup's clip answers: an outcome, or the article to review before saving it. */
+export type PopupClipOutcome = ClipOutcome | ClipReview;
+
+/** The longest note given before saving. */
+export const NOTE_LIMIT = 10_000;
 
 /** Batches stay well under the message size browsers accept. */
 export const BATCH_LIMIT = 200;
@@ -52,6 +70,11 @@ const protocol = {
   /** Clip a tab (the active tab of the last focused normal window when `tabId` is absent). */
   clipTab: {
     request: object({ tabId, mode: literal('article', 'full-page', 'selection') satisfies Check<ExtractMode> }),
+    response: answer<PopupClipOutcome>(),
+  },
+  /** Saves a reviewed draft (from a `review` answer) with the tags and note the user gave. */
+  saveClip: {
+    request: object({ draft: isDraft, tags: array(isTag, FIELD_LIMITS.tags), note: optional(string(NOTE_LIMIT)) }, { exact: true }),
     response: answer<ClipOutcome>(),
   },
   /** Whether the tab to clip has text selected (the popup then offers "Clip selection"). */

@@ -66,7 +66,7 @@ export const browserClipPlatform: ClipPlatform = {
  * A table entry in the language the browser chose among `_locales` (as the pages do), read from
  * the copy there: the worker does not bundle the tables.
  */
-function localeText(key: BadgeKey, ...values: (string | number)[]): string {
+export function localeText(key: BadgeKey, ...values: (string | number)[]): string {
   return browser.i18n.getMessage(localeMessageName(key), values.map(String));
 }
 

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { STORAGE_RESERVE_BYTES } from './storage-room';
-import { clipForShortcut, clipTab, ExtractTimeoutError, tabHasSelection, type ClipPlatform, type TabInfo } from './clip-tab';
-import { listClips, openClipperDb, type ClipperDb } from './db';
+import { clipForShortcut, clipFromPopup, clipTab, ExtractTimeoutError, saveExtracted, tabHasSelection, type ClipPlatform, type TabInfo } from './clip-tab';
+import { getClip, listClips, openClipperDb, type ClipperDb } from './db';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings/settings';
 import { makeDraft } from '../../test/helpers/drafts';
 import type { ExtractMode } from '../core/model/types';
 
@@ -132,5 +133,61 @@ describe('tabHasSelection', () => {
     expect(await tabHasSelection(setup(article, () => null, false, true).deps, undefined)).toBe(true);
     expect(await tabHasSelection(setup(article, () => null, false, false).deps, undefined)).toBe(false);
     expect(await tabHasSelection(setup({ id: 2, url: 'chrome://newtab/' }, () => null, false, true).deps, undefined)).toBe(false);
+  });
+});
+
+describe('the user’s settings in a clip', () => {
+  const withSettings = (patch: Partial<Settings>, recent: string[] = []) => {
+    const s = setup(article, () => ({ ok: true, draft: makeDraft() }));
+    return { ...s, deps: { ...s.deps, settings: async () => ({ ...DEFAULT_SETTINGS, ...patch }), recentTags: async () => recent } };
+  };
+
+  it('adds the default tags to every clip, and to an article clipped again', async () => {
+    const { deps, db } = withSettings({ defaultTags: ['news', '存档'] });
+    expect(await clipTab(deps, { mode: 'article' })).toMatchObject({ status: 'saved', clip: { tags: ['news', '存档'] } });
+    const database = await db;
+    const [first] = await listClips(database);
+    await saveExtracted(deps, makeDraft(), { tags: ['mine'], note: 'first note' });
+    expect((await getClip(database, first!.id))).toMatchObject({ tags: ['news', '存档', 'mine'], note: 'first note' });
+    await clipTab(deps, { mode: 'article' });
+    expect((await getClip(database, first!.id))).toMatchObject({ tags: ['news', '存档', 'mine'], note: 'first note' });
+  });
+
+  it('keeps a note given again after the earlier one', async () => {
+    const { deps, db } = withSettings({});
+    await saveExtracted(deps, makeDraft(), { tags: [], note: 'one' });
+    await saveExtracted(deps, makeDraft(), { tags: [], note: 'two' });
+    await saveExtracted(deps, makeDraft(), { tags: [], note: '  ' });
+    const [only] = await listClips(await db);
+    expect((await getClip(await db, only!.id))?.note).toBe('one\n\ntwo');
+  });
+
+  it('stores the popup’s clip at once unless the user asked to review it', async () => {
+    const { deps, db } = withSettings({ defaultTags: ['news'] });
+    expect(await clipFromPopup(deps, { mode: 'article' })).toMatchObject({ status: 'saved', clip: { tags: ['news'] } });
+    expect(await listClips(await db)).toHaveLength(1);
+  });
+
+  it('answers the draft to review, with the default and recent tags, and stores nothing', async () => {
+    const { deps, db } = withSettings({ askBeforeSaving: true, defaultTags: ['news'] }, ['politics']);
+    expect(await clipFromPopup(deps, { mode: 'article' })).toEqual({ status: 'review', draft: makeDraft(), tags: ['news'], recentTags: ['politics'] });
+    expect(await listClips(await db)).toEqual([]);
+  });
+
+  it('still refuses what cannot be clipped, with no review', async () => {
+    const s = setup({ id: 1, url: 'chrome://settings/' }, () => null);
+    const deps = { ...s.deps, settings: async () => ({ ...DEFAULT_SETTINGS, askBeforeSaving: true }) };
+    expect(await clipFromPopup(deps, { mode: 'article' })).toMatchObject({ status: 'unclippable' });
+  });
+
+  it('clips with the defaults when the settings cannot be read', async () => {
+    const s = setup(article, () => ({ ok: true, draft: makeDraft() }));
+    const deps = { ...s.deps, settings: () => Promise.reject(new Error('storage gone')) };
+    expect(await clipFromPopup(deps, { mode: 'article' })).toMatchObject({ status: 'saved', clip: { tags: [] } });
+  });
+
+  it('never reviews the shortcut’s clip', async () => {
+    const { deps } = withSettings({ askBeforeSaving: true });
+    expect(await clipForShortcut(deps, undefined)).toMatchObject({ status: 'saved' });
   });
 });

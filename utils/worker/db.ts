@@ -5,6 +5,7 @@ import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
 import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft, ImportedPost } from '../core/model/types';
 import { articleUrlKeys } from '../core/model/url';
+import { FIELD_LIMITS } from '../core/model/limits';
 
 // The one IndexedDB module. The background worker owns the database; other contexts ask it
 // through messages. Schema changes only ever append a step to the ladder in `openClipperDb`.
@@ -210,6 +211,17 @@ export interface SaveResult {
 export interface SaveOptions {
   now: number;
   newId: () => string;
+  /** The user's tags for this clip (the default tags, or those given before saving): added to any it has. */
+  tags?: readonly string[];
+  /** A note given before saving: added after any note the clip has. */
+  note?: string;
+}
+
+function withUserFields(existing: Pick<ClipSummary, 'tags' | 'note'> | undefined, { tags = [], note }: SaveOptions): Pick<ClipSummary, 'tags' | 'note'> {
+  const before = existing?.note;
+  const given = note?.trim() ? note : undefined;
+  const joined = before && given && before !== given ? `${before}\n\n${given}` : (before ?? given);
+  return { tags: [...new Set([...(existing?.tags ?? []), ...tags])].slice(0, FIELD_LIMITS.tags), ...(joined !== undefined && { note: joined }) };
 }
 
 /**
@@ -242,7 +254,8 @@ async function writing<T>(db: ClipperDb, write: (tx: WriteTx) => Promise<T>): Pr
   }
 }
 
-async function saveDraftIn(tx: WriteTx, draft: ClipDraft, { now, newId }: SaveOptions): Promise<SaveResult> {
+async function saveDraftIn(tx: WriteTx, draft: ClipDraft, options: SaveOptions): Promise<SaveResult> {
+  const { now, newId } = options;
   const { contentHtml, ...meta } = draft;
   const urlKeys = articleUrlKeys(draft.pageUrl, draft.url);
   const clips = tx.objectStore('clips');
@@ -255,7 +268,7 @@ async function saveDraftIn(tx: WriteTx, draft: ClipDraft, { now, newId }: SaveOp
 
   let result: SaveResult;
   if (!existing) {
-    const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: now, updatedAt: now, tags: [], urlKeys, revisionCount: 0 };
+    const clip: ClipSummary = { ...meta, id: newId(), seq: await nextSeq(tx), clippedAt: now, updatedAt: now, ...withUserFields(undefined, options), urlKeys, revisionCount: 0 };
     await writeClip(tx, clip, { id: clip.id, contentHtml, revisions: [] });
     result = { clip, created: true, revisionAdded: false };
   } else {
@@ -269,8 +282,7 @@ async function saveDraftIn(tx: WriteTx, draft: ClipDraft, { now, newId }: SaveOp
       seq: existing.seq,
       clippedAt: existing.clippedAt,
       updatedAt: now,
-      tags: existing.tags,
-      ...(existing.note !== undefined && { note: existing.note }),
+      ...withUserFields(existing, options),
       urlKeys: [...new Set([...existing.urlKeys, ...urlKeys])],
       revisionCount: revisions.length,
     };

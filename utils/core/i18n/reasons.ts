@@ -20,8 +20,8 @@ export function errorMessage(error: unknown, t: Translate): string {
  * The entries the worker shows (the badge's tooltip after the keyboard shortcut). It reads them
  * from `_locales`, which hold copies of them; a test keeps the copies equal to the tables.
  */
-export const BADGE_KEYS: BadgeKey[] = ['badgeClipped', 'badgeClippedFullPage', ...REASON_CODES.map(reasonKey)];
-export type BadgeKey = 'badgeClipped' | 'badgeClippedFullPage' | ReturnType<typeof reasonKey>;
+export const BADGE_KEYS: BadgeKey[] = ['badgeClipped', 'badgeClippedFullPage', 'badgeBackupFailed', ...REASON_CODES.map(reasonKey)];
+export type BadgeKey = 'badgeClipped' | 'badgeClippedFullPage' | 'badgeBackupFailed' | ReturnType<typeof reasonKey>;
 
 type Underscored<S extends string, C extends string> = S extends `${infer A}${C}${infer B}` ? `${A}_${Underscored<B, C>}` : S;
 type LocaleName<S extends string> = Underscored<Underscored<S, '.'>, '-'>;
