@@ -74,7 +74,7 @@ describe('runBatch', () => {
     await runBatch([1, 2, 3, 4], {
       concurrency: 4,
       // Ends in reverse order: progress follows the order items end in.
-      work: (n) => new Promise((resolve) => setTimeout(() => resolve(n === 2 ? { ok: false, failure: 'x' } : { ok: true, value: 'v' }), (5 - n) * 5)),
+      work: (n) => new Promise<ItemResult<string, string>>((resolve) => setTimeout(() => resolve(n === 2 ? { ok: false, failure: 'x' } : { ok: true, value: 'v' }), (5 - n) * 5)),
       failureOf,
       onProgress: ({ done, total, last }) => seen.push([done, total, last.result.ok]),
     });
