@@ -10,6 +10,7 @@ import tseslint from 'typescript-eslint';
 //   utils/protocol/  the message protocol: core types and the runtime transport, no storage
 //   utils/worker/    the background worker's modules: the database, tabs, the badge
 //   utils/pages/     what the extension's pages use to reach the worker and the user's files
+//   utils/shared/    what the worker and the pages both use: the extension-storage items (settings)
 //   components/      Preact UI for the pages
 //   entrypoints/     wiring only, one context each
 
@@ -40,9 +41,10 @@ const OUTSIDE_CORE = rule(
 const UI = rule('UI code belongs to the extension pages (components/).', '^preact(/|$)', SPEC('components'));
 const WORKER = rule('utils/worker belongs to the background worker: ask it with a message.', SPEC('worker'));
 const PAGES = rule('utils/pages belongs to the extension pages.', SPEC('pages'));
+const SHARED = rule('utils/shared is used by the worker and the pages alike: it imports neither.', SPEC('worker'), SPEC('pages'));
 const ENTRYPOINTS = rule('Entry points are wiring: nothing imports them.', SPEC('entrypoints'));
 const STORAGE = rule('The protocol carries data; it imports no storage module.', '^idb(/|$)', SPEC('worker'));
-const BROWSER_IN_COMPONENTS = rule('Components get the browser through props (utils/pages clients).', '^(wxt|#imports)(/|$)');
+const BROWSER_IN_COMPONENTS = rule('Components get the browser through props (utils/pages clients).', '^(wxt|#imports)(/|$)', SPEC('shared'));
 const CONTENT_SCRIPT = rule(
   'The content script only reads the page and returns a draft: the extraction core is all it imports.',
   '^(wxt/browser|#imports)$',
@@ -83,6 +85,7 @@ export default tseslint.config(
   { files: ['utils/protocol/**'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(STORAGE, PAGES, UI, ENTRYPOINTS, TEST_CODE) } },
   { files: ['utils/worker/**'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(PAGES, UI, ENTRYPOINTS, TEST_CODE) } },
   { files: ['utils/pages/**'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(WORKER, UI, ENTRYPOINTS, TEST_CODE) } },
+  { files: ['utils/shared/**'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(SHARED, UI, ENTRYPOINTS, TEST_CODE) } },
   { files: ['components/**'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(WORKER, BROWSER_IN_COMPONENTS, ENTRYPOINTS, TEST_CODE) } },
   { files: ['entrypoints/clipper.ts'], rules: { 'no-restricted-imports': restrict(CONTENT_SCRIPT, UI, ENTRYPOINTS, TEST_CODE) } },
   { files: ['entrypoints/background.ts'], rules: { 'no-restricted-imports': restrict(PAGES, UI, ENTRYPOINTS, TEST_CODE) } },

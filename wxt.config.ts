@@ -22,10 +22,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Only what features use: the clicked tab, injecting the clipper into it, copying a post,
-    // keeping a library of hundreds of megabytes (docs/DESIGN.md, "Storage"), and the context menu
-    // (whose links and "all tabs" ask for the optional web hosts when first used).
+    // keeping a library of hundreds of megabytes (docs/DESIGN.md, "Storage"), the settings in
+    // `storage.local`, which the worker reads too (`storage`), and the context menu (whose links
+    // and "all tabs" ask for the optional web hosts when first used).
     // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
-    permissions: ['activeTab', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'contextMenus', ...(mode === 'e2e' ? ['tabs'] : [])],
+    permissions: ['activeTab', 'scripting', 'clipboardWrite', 'storage', 'unlimitedStorage', 'contextMenus', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
     optional_host_permissions: OPTIONAL_HOSTS,
     // Extension pages run only their own scripts; no plugins, no <base>, no form posts, never framed

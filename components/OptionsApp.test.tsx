@@ -1,30 +1,23 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '@/utils/core/i18n';
 import { dictionaryFor } from '../test/helpers/i18n';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { reason } from '@/utils/core/model/reasons';
 import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
-import { loadSettings } from '@/utils/pages/settings';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, LEGACY_SETTINGS_KEY } from '@/utils/core/settings/settings';
+import { settingsClient } from '@/utils/pages/settings';
+import { loadBackupStatus, loadSettingsRead } from '@/utils/shared/settings-store';
 import { I18n } from './i18n-context';
 import { OptionsApp } from './OptionsApp';
 
 afterEach(cleanup);
+beforeEach(() => fakeBrowser.reset());
 
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-    clear: () => map.clear(),
-    key: (i) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-}
+/** The real settings client over WXT's fake browser (an in-memory storage.local). */
+const stored = async () => (await loadSettingsRead()).settings;
 
 function setup(overrides: Partial<OptionsClient> = {}) {
   const calls: string[] = [];
@@ -42,46 +35,46 @@ function setup(overrides: Partial<OptionsClient> = {}) {
     importFolder: async () => Promise.reject(new Error('no folder here')),
     ...overrides,
   };
-  const storage = memoryStorage();
+  const settings = settingsClient({ localStorage: window.localStorage });
   render(
     <I18n.Provider value={translator(dictionaryFor('en'))}>
-      <OptionsApp client={client} storage={storage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} now={() => Date.UTC(2024, 0, 10)} readStorage={readStorage} />
+      <OptionsApp client={client} settings={settings} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} now={() => Date.UTC(2024, 0, 10)} readStorage={readStorage} />
     </I18n.Provider>,
   );
-  return { storage, calls, storageReads };
+  return { calls, storageReads };
 }
 
 const previewText = () => document.querySelector('.preview-text')?.textContent ?? '';
 
 describe('OptionsApp', () => {
   it('previews the archive post of the newest clip, and switching preset is saved and previewed', async () => {
-    const { storage } = setup();
+    setup();
     await waitFor(() => expect(previewText()).toContain('title: "Newest: a \\"quoted\\" title"'));
     expect(document.querySelector('.preview-path')?.textContent).toMatch(/^_posts\/2023-06-18-/);
     fireEvent.click(screen.getByRole('radio', { name: /^Hugo/ }));
-    expect(loadSettings(storage).preset).toBe('hugo');
+    await waitFor(async () => expect((await stored()).preset).toBe('hugo'));
     await waitFor(() => expect(document.querySelector('.preview-path')?.textContent).toMatch(/^content\/posts\//));
   });
 
   it('edits a custom template with a live preview and reports mistakes with their place', async () => {
-    const { storage } = setup();
-    fireEvent.click(screen.getByRole('radio', { name: /^Custom template/ }));
+    setup();
+    fireEvent.click(await screen.findByRole('radio', { name: /^Custom template/ }));
     const text = await screen.findByRole('textbox', { name: 'Template' });
     fireEvent.input(text, { target: { value: '---\ntitle: Clip – {{title}}\n---\n{{body_markdown}}\n' } });
     await waitFor(() => expect(previewText()).toContain('title: "Clip – Newest: a \\"quoted\\" title"'));
-    expect(loadSettings(storage).template.text).toContain('Clip – {{title}}');
+    await waitFor(async () => expect((await stored()).template.text).toContain('Clip – {{title}}'));
     fireEvent.input(text, { target: { value: '{{titel}}' } });
     expect((await screen.findByRole('alert')).textContent).toMatch(/line 1, column \d+/);
   });
 
   it('reminds to back up, backs up, and imports with a per-file report', async () => {
-    const { storage, calls } = setup();
+    const { calls } = setup();
     expect(screen.getByText(/Removing the extension deletes the library/)).toBeTruthy();
     expect(screen.getByText(/time for a backup/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
     await screen.findByText('Backed up 12 clips.');
     expect(calls).toEqual(['backup']);
-    expect(loadSettings(storage).lastBackupAt).toBe(Date.UTC(2024, 0, 10));
+    expect((await loadBackupStatus()).lastAt).toBe(Date.UTC(2024, 0, 10));
     const input = screen.getByLabelText(/Import posts/) as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['x'], 'notes.txt')] } });
     await screen.findByText('Imported 2 new articles; 1 were already in the library.');
@@ -111,24 +104,47 @@ describe('OptionsApp', () => {
   });
 
   it('turns preview images off', async () => {
-    const { storage } = setup();
-    const box = screen.getByRole('checkbox', { name: /Load the articles’ images in previews/ }) as HTMLInputElement;
+    setup();
+    const box = (await screen.findByRole('checkbox', { name: /Load the articles’ images in previews/ })) as HTMLInputElement;
     expect(box.checked).toBe(true);
     fireEvent.click(box);
-    expect(loadSettings(storage).previewImages).toBe(false);
+    await waitFor(async () => expect((await stored()).previewImages).toBe(false));
   });
 
   it('turns images in exported zips on (the export bar reads the same setting)', async () => {
-    const { storage } = setup();
-    const box = screen.getByRole('checkbox', { name: /Store the articles’ images in exported zips/ }) as HTMLInputElement;
+    setup();
+    const box = (await screen.findByRole('checkbox', { name: /Store the articles’ images in exported zips/ })) as HTMLInputElement;
     expect(box.checked).toBe(false);
     fireEvent.click(box);
-    expect(loadSettings(storage).downloadImages).toBe(true);
+    await waitFor(async () => expect((await stored()).downloadImages).toBe(true));
   });
 
   it('says when something fails', async () => {
     setup({ backup: async () => Promise.reject(new Error('quota exceeded')) });
     fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
     expect((await screen.findByText(/That did not work/)).textContent).toContain('quota exceeded');
+  });
+
+  it('moves the localStorage settings over and shows them, the last backup included', async () => {
+    window.localStorage.setItem(LEGACY_SETTINGS_KEY, JSON.stringify({ preset: 'obsidian', downloadImages: true, lastBackupAt: Date.UTC(2024, 0, 9) }));
+    setup();
+    expect(((await screen.findByRole('radio', { name: /^Obsidian/ })) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /Store the articles’ images in exported zips/ }) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(screen.queryByText(/time for a backup/)).toBeNull());
+    expect(window.localStorage.getItem(LEGACY_SETTINGS_KEY)).toBeNull();
+    expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, preset: 'obsidian', downloadImages: true });
+  });
+
+  it('reports a broken stored value once, shows the defaults, and stores the repaired value', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, preset: 42, previewImages: false }, 'settings$': { v: 2 } });
+    setup();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not be read and were reset/);
+    expect((screen.getByRole('radio', { name: /^Archive post/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /Load the articles’ images in previews/ }) as HTMLInputElement).checked).toBe(false);
+    await waitFor(async () => expect((await loadSettingsRead()).broken).toEqual([]));
+    cleanup();
+    setup();
+    await screen.findByRole('radio', { name: /^Archive post/ });
+    expect(screen.queryByText(/could not be read/)).toBeNull();
   });
 });

@@ -7,7 +7,9 @@ import type { ImportNotice } from '@/utils/core/backup/import-posts';
 import { errorMessage, reasonText } from '@/utils/core/i18n/reasons';
 import type { OptionsClient } from '@/utils/pages/options-client';
 import { readStorageState, type StorageState } from '@/utils/pages/persist-storage';
-import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/settings';
+import type { BackupStatus, Settings, SettingsClient } from '@/utils/pages/settings';
+import { DEFAULT_SETTINGS } from '@/utils/core/settings/settings';
+import { reason } from '@/utils/core/model/reasons';
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
 import { StorageUsage } from './StorageUsage';
@@ -15,7 +17,7 @@ import { ImportJob, type ImportJobSpec, type ImportReport } from './ImportJob';
 
 interface OptionsAppProps {
   client: OptionsClient;
-  storage: Storage;
+  settings: SettingsClient;
   parser: HtmlParser;
   /** Shown in the preview while the library is empty. */
   sampleClip: Clip;
@@ -28,9 +30,14 @@ const WEEK = 7 * 24 * 3600 * 1000;
 const TARGETS: NonNullable<CustomTemplate['target']>[] = ['gfm', 'jekyll', 'hugo', 'obsidian'];
 
 /** The export preset, the custom template with a live preview, backup, restore and import. */
-export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now, readStorage = readStorageState }: OptionsAppProps) {
+export function OptionsApp({ client, settings: store, parser, sampleClip, now = Date.now, readStorage = readStorageState }: OptionsAppProps) {
   const t = useT();
-  const [settings, setSettings] = useState<ExportSettings>(() => loadSettings(storage));
+  // Drawn with the defaults until the stored settings are read (a few milliseconds); the settings'
+  // controls wait for them, so no click can write a default over a stored value.
+  const [loaded, setLoaded] = useState(false);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [brokenFields, setBrokenFields] = useState<string[]>([]);
+  const [backupStatus, setBackupStatus] = useState<BackupStatus>({});
   const [newest, setNewest] = useState<Clip | null>();
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -44,11 +51,30 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     client.newestClip().then(setNewest, () => setNewest(null));
   }, [client]);
 
-  function update(next: ExportSettings) {
-    setSettings(next);
-    saveSettings(storage, next);
+  useEffect(() => {
+    let live = true;
+    void store.load().then(({ settings: read, broken }) => {
+      if (!live) return;
+      setSettings(read);
+      setLoaded(true);
+      if (broken.length === 0) return;
+      // Reported once: the sound value replaces the broken one, so the next visit finds none.
+      setBrokenFields(broken);
+      void store.repair(read);
+    });
+    void store.backupStatus().then((status) => live && setBackupStatus(status));
+    const unwatch = [store.watch((next) => live && setSettings(next)), store.watchBackupStatus((next) => live && setBackupStatus(next))];
+    return () => {
+      live = false;
+      unwatch.forEach((stop) => stop());
+    };
+  }, [store]);
+
+  function update(patch: Partial<Settings>) {
+    setSettings((current) => ({ ...current, ...patch }));
+    void store.update(patch);
   }
-  const setTemplate = (patch: Partial<CustomTemplate>) => update({ ...settings, template: { ...settings.template, ...patch } });
+  const setTemplate = (patch: Partial<CustomTemplate>) => update({ template: { ...settings.template, ...patch } });
 
   const errors = useMemo(() => checkTemplate(settings.template), [settings.template]);
   const previewClip = newest ?? sampleClip;
@@ -109,15 +135,22 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     </label>
   );
 
-  const lastBackup = settings.lastBackupAt;
+  const lastBackup = backupStatus.lastAt;
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      {brokenFields.length > 0 && (
+        <p role="alert" class="warning settings-broken">
+          {reasonText(reason('settings-broken'), t)}
+        </p>
+      )}
+      {loaded && (
+      <>
       <section aria-labelledby="format">
         <h2 id="format">{t('exportFormat')}</h2>
         {Object.values(PRESETS).map((preset) => (
           <label class="preset" key={preset.id}>
-            <input type="radio" name="preset" value={preset.id} checked={settings.preset === preset.id} onChange={() => update({ ...settings, preset: preset.id as PresetId })} />
+            <input type="radio" name="preset" value={preset.id} checked={settings.preset === preset.id} onChange={() => update({ preset: preset.id as PresetId })} />
             <span>
               <strong>{preset.label}</strong> — {preset.description}
             </span>
@@ -177,11 +210,11 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
       <section aria-labelledby="privacy">
         <h2 id="privacy">{t('privacySection')}</h2>
         <label class="preset">
-          <input type="checkbox" checked={settings.previewImages} onChange={(e) => update({ ...settings, previewImages: (e.currentTarget as HTMLInputElement).checked })} />
+          <input type="checkbox" checked={settings.previewImages} onChange={(e) => update({ previewImages: (e.currentTarget as HTMLInputElement).checked })} />
           <span>{t('previewImagesLabel')}</span>
         </label>
         <label class="preset">
-          <input type="checkbox" checked={settings.downloadImages} onChange={(e) => update({ ...settings, downloadImages: (e.currentTarget as HTMLInputElement).checked })} />
+          <input type="checkbox" checked={settings.downloadImages} onChange={(e) => update({ downloadImages: (e.currentTarget as HTMLInputElement).checked })} />
           <span>{t('includeImagesOption')}</span>
         </label>
       </section>
@@ -192,6 +225,8 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
         </p>
         <pre class="preview-text">{preview.text}</pre>
       </section>
+      </>
+      )}
       <section aria-labelledby="backup">
         <h2 id="backup">{t('backupSection')}</h2>
         <p class="warning">{t('backupWarning')}</p>
@@ -205,7 +240,7 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
           onClick={() =>
             void run(async () => {
               const count = await client.backup();
-              update({ ...loadSettings(storage), lastBackupAt: now() });
+              await store.recordBackup(now());
               return t('backupDone', count);
             })
           }

@@ -30,7 +30,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the shipped %s manifest', (build) 
 
   it('asks for exactly the API permissions the features use, and no host access', () => {
     // `unlimitedStorage`, not `navigator.storage.persist()` alone, keeps the library (docs/DESIGN.md, "Storage").
-    expect(manifest.permissions?.slice().sort()).toEqual(['activeTab', 'clipboardWrite', 'scripting', 'unlimitedStorage']);
+    expect(manifest.permissions?.slice().sort()).toEqual(['activeTab', 'clipboardWrite', 'scripting', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect((manifest.permissions ?? []).filter(isHostPattern)).toEqual([]);
     expect(manifest.content_scripts ?? []).toEqual([]);

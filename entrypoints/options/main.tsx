@@ -3,6 +3,7 @@ import { I18n } from '@/components/i18n-context';
 import { OptionsApp } from '@/components/OptionsApp';
 import { pageTranslator } from '@/utils/pages/page-language';
 import { optionsClient } from '@/utils/pages/options-client';
+import { settingsClient } from '@/utils/pages/settings';
 import { SAMPLE_CLIP } from '@/utils/core/model/sample-clip';
 import '../popup/style.css';
 
@@ -11,7 +12,7 @@ const translation = pageTranslator(document, 'optionsTitle');
 void translation.then((t) =>
   render(
     <I18n.Provider value={t}>
-      <OptionsApp client={optionsClient(window)} storage={localStorage} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} />
+      <OptionsApp client={optionsClient(window)} settings={settingsClient(window)} parser={new DOMParser()} sampleClip={SAMPLE_CLIP} />
     </I18n.Provider>,
     document.getElementById('app')!,
   ),

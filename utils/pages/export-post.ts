@@ -4,7 +4,7 @@ import { imageUrls } from '../core/format/images';
 import { exportZip, type ExportProgress, type FetchImage, type ZipExportResult } from '../core/format/zip';
 import type { ZipSink } from '../core/format/zip-writer';
 import { hostPatterns } from './image-fetch';
-import type { ExportSettings } from './settings';
+import type { Settings } from '../core/settings/settings';
 import type { Clip } from '../core/model/types';
 
 // The pages' export: one clip as a file in the user's preset, several as one zip in the preset's
@@ -12,7 +12,7 @@ import type { Clip } from '../core/model/types';
 
 export type { ExportedFile };
 
-export function postFor(clip: Clip, settings: ExportSettings, parser: HtmlParser, now = Date.now()): ExportedFile {
+export function postFor(clip: Clip, settings: Settings, parser: HtmlParser, now = Date.now()): ExportedFile {
   return exportClip(clip, settings.preset, { parser, template: settings.template, now });
 }
 
@@ -24,7 +24,7 @@ export function downloadName(path: string): string {
 export interface ZipRequest {
   clips: AsyncIterable<Clip>;
   total: number;
-  settings: ExportSettings;
+  settings: Settings;
   parser: HtmlParser;
   /** Where the zip's bytes go (see blobSink). */
   write: ZipSink;

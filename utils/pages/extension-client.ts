@@ -7,7 +7,7 @@ import { sanitizeHtml } from '../core/extract/sanitize';
 import { BATCH_LIMIT } from '../protocol/messages';
 import { sendMessage } from '../protocol/messaging';
 import type { PopupClient } from './popup-client';
-import { loadSettings, saveSettings } from './settings';
+import { settingsClient } from './settings';
 import type { Clip } from '../core/model/types';
 
 /**
@@ -34,10 +34,15 @@ export async function* clipsInBatches(ids: string[]): AsyncGenerator<Clip> {
  * popup opened as a tab in tests is itself the active tab); without it the worker clips the
  * active tab of the last focused window.
  */
-export function extensionClient(win: Window, tabId: number | undefined, options: { folders?: boolean } = {}): PopupClient {
+export async function extensionClient(win: Window, tabId: number | undefined, options: { folders?: boolean } = {}): Promise<PopupClient> {
   const doc = win.document;
   const parser = new (win as Window & typeof globalThis).DOMParser();
-  const settings = () => loadSettings(win.localStorage);
+  // The settings as they are now, kept current as the options page (or another page) changes them:
+  // the export's synchronous parts read them without waiting.
+  const store = settingsClient(win);
+  let current = (await store.load()).settings;
+  store.watch((next) => (current = next));
+  const settings = () => current;
   return {
     clipTab: (mode) => sendMessage('clipTab', { tabId, mode }),
     ...firstScreenCalls(tabId),
@@ -46,7 +51,7 @@ export function extensionClient(win: Window, tabId: number | undefined, options:
     retagClips: async (ids, add, remove) => void (await sendMessage('retagClips', { ids, add, remove })),
     deleteClips: (ids) => sendMessage('deleteClips', { ids }),
     restoreClips: async (clips) => void (await sendMessage('restoreClips', { clips })),
-    postFor: (clip) => postFor(clip, loadSettings(win.localStorage), parser),
+    postFor: (clip) => postFor(clip, settings(), parser),
     downloadPost: (file) => downloadBlob(doc, downloadName(file.path), [file.text], 'text/markdown;charset=utf-8'),
     async exportZip(ids, signal, onProgress, { images = false } = {}) {
       const current = settings();
@@ -65,7 +70,10 @@ export function extensionClient(win: Window, tabId: number | undefined, options:
       return { posts: result.files.length, images: result.images, failedImages: result.failedImages };
     },
     includeImages: async () => settings().downloadImages,
-    setIncludeImages: (include) => saveSettings(win.localStorage, { ...settings(), downloadImages: include }),
+    setIncludeImages: (include) => {
+      current = { ...current, downloadImages: include };
+      void store.update({ downloadImages: include });
+    },
     async imageHosts(ids, signal) {
       const origins = await imageHostsOf(clipsInBatches(ids), settings().preset, parser, signal);
       return { origins, granted: origins.length === 0 || (await browser.permissions.contains({ origins })) };

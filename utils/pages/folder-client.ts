@@ -1,7 +1,7 @@
 import type { HtmlParser } from '../core/format/html-parser';
 import { exportToFolder, type FolderExportResult } from '../core/format/folder-export';
 import { folderMemory, mayWrite, type DirectoryHandle, type FolderMemory } from './folder-memory';
-import type { ExportSettings } from './settings';
+import type { Settings } from '../core/settings/settings';
 import type { Clip } from '../core/model/types';
 
 // Export into a folder on disk (Chromium's File System Access API), for the library tab: the
@@ -28,7 +28,7 @@ type PickerWindow = Window & { showDirectoryPicker?: (options: { id?: string; mo
 export interface FolderClientDeps {
   win: Window;
   parser: HtmlParser;
-  settings: () => ExportSettings;
+  settings: () => Settings;
   clips: (ids: string[]) => AsyncIterable<Clip>;
   memory?: FolderMemory;
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { folderClient } from './folder-client';
 import { folderMemory, mayWrite, type DirectoryHandle } from './folder-memory';
-import { DEFAULT_SETTINGS } from './settings';
+import { DEFAULT_SETTINGS } from '../core/settings/settings';
 
 let dbs = 0;
 const freshName = () => `folder-memory-test-${++dbs}`;

@@ -1,54 +1,67 @@
-import { PRESETS, type PresetId } from '../core/format/presets';
-import { DEFAULT_TEMPLATE, type CustomTemplate } from '../core/format/template';
-import { isObject, isString } from '../core/model/shapes';
+import type { BackupStatus, ReadSettings, Settings } from '../core/settings/settings';
+import {
+  importLegacySettings,
+  loadBackupStatus,
+  loadSettingsRead,
+  saveBackupStatus,
+  saveSettings,
+  updateSettings,
+  watchBackupStatus,
+  watchSettings,
+} from '../shared/settings-store';
 
-// The user's export settings. They live in the extension pages' localStorage: only the popup,
-// the library tab and the options page read them, and that asks for no extra permission.
+// The pages' window on the settings in extension storage (utils/shared/settings-store.ts), handed
+// to components as a prop. Each page moves the old localStorage record over before its first read.
 
-export interface ExportSettings {
-  preset: PresetId;
-  template: CustomTemplate;
-  /** Store the articles' images in zips (asks for access to the image hosts at that moment). */
-  downloadImages: boolean;
-  /** Load the articles' images in the preview (off: a preview makes no network request). */
-  previewImages: boolean;
-  /** When the user last made a full backup (epoch ms). */
-  lastBackupAt?: number;
+export type { BackupStatus, ReadSettings, Settings };
+
+export interface SettingsClient {
+  /** The settings, and the stored fields that were broken (read as their defaults). */
+  load(): Promise<ReadSettings>;
+  /** Writes a change over the stored settings. */
+  update(patch: Partial<Settings>): Promise<Settings>;
+  /** Stores these settings whole (replacing a broken stored value with the sound one read). */
+  repair(settings: Settings): Promise<void>;
+  watch(onChange: (settings: Settings) => void): () => void;
+  backupStatus(): Promise<BackupStatus>;
+  watchBackupStatus(onChange: (status: BackupStatus) => void): () => void;
+  /** Notes a backup the user made from the page. */
+  recordBackup(at: number): Promise<void>;
 }
 
-export const DEFAULT_SETTINGS: ExportSettings = { preset: 'archive', template: DEFAULT_TEMPLATE, downloadImages: false, previewImages: true };
-const KEY = 'news-clipper.settings';
-const TARGETS = new Set(['gfm', 'jekyll', 'hugo', 'obsidian']);
-
-/** Reads stored settings, keeping defaults for anything missing or malformed. */
-export function parseSettings(raw: string | null): ExportSettings {
-  let value: unknown;
+export function settingsClient(win: Pick<Window, 'localStorage'>): SettingsClient {
+  let local: Storage | undefined;
   try {
-    value = raw === null ? undefined : JSON.parse(raw);
+    local = win.localStorage;
   } catch {
-    value = undefined;
+    local = undefined; // Storage blocked for the page: there is nothing to move.
   }
-  if (!isObject(value)) return DEFAULT_SETTINGS;
-  const template = isObject(value.template) && isString(value.template.text) && isString(value.template.fileName)
-    ? {
-        text: value.template.text,
-        fileName: value.template.fileName,
-        ...(TARGETS.has(value.template.target as string) && { target: value.template.target as CustomTemplate['target'] }),
-      }
-    : DEFAULT_TEMPLATE;
-  return {
-    preset: isString(value.preset) && Object.hasOwn(PRESETS, value.preset) ? (value.preset as PresetId) : DEFAULT_SETTINGS.preset,
-    template,
-    downloadImages: value.downloadImages === true,
-    previewImages: value.previewImages !== false,
-    ...(typeof value.lastBackupAt === 'number' && { lastBackupAt: value.lastBackupAt }),
+  const moved = local ? importLegacySettings(local).catch(() => undefined) : Promise.resolve();
+  // This page's writes, one after another (each reads what the one before wrote), and what they
+  // wrote: the change events of the page's own writes arrive late, and would undo a newer edit
+  // (fast typing in the template) if they were taken for another page's change.
+  let queue: Promise<unknown> = moved;
+  const own = new Set<string>();
+  const write = <T>(step: () => Promise<T>): Promise<T> => {
+    const done = queue.then(step);
+    queue = done.catch(() => undefined);
+    return done;
   };
-}
-
-export function loadSettings(storage: Storage): ExportSettings {
-  return parseSettings(storage.getItem(KEY));
-}
-
-export function saveSettings(storage: Storage, settings: ExportSettings): void {
-  storage.setItem(KEY, JSON.stringify(settings));
+  const mark = (settings: Settings) => (own.add(JSON.stringify(settings)), settings);
+  return {
+    load: () => moved.then(loadSettingsRead),
+    update: (patch) => write(() => updateSettings(patch, mark)),
+    repair: (settings) => write(() => saveSettings(mark(settings))),
+    watch: (onChange) =>
+      watchSettings((settings) => {
+        if (!own.delete(JSON.stringify(settings))) onChange(settings);
+      }),
+    backupStatus: () => moved.then(loadBackupStatus),
+    watchBackupStatus,
+    recordBackup: async (at) => {
+      await moved;
+      // A successful backup also ends a scheduled one's failure notice.
+      await saveBackupStatus({ lastAt: at });
+    },
+  };
 }

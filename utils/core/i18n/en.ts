@@ -214,6 +214,7 @@ export const en = {
   'reason.import-too-deep': 'Its front matter nests lists or maps more than {0} levels deep, so it was not read.',
   'reason.import-too-many-keys': 'Its front matter holds more than {0} keys and list items, so it was not read.',
   'reason.import-url-too-long': 'Its article URL is longer than {0} characters, so it cannot be matched to the library.',
+  'reason.settings-broken': 'Some settings in storage could not be read and were reset to their defaults. Check them below.',
   'reason.unexpected': '{0}',
 } as const;
 

@@ -214,5 +214,6 @@ export const zhCN: Dictionary = {
   'reason.import-too-deep': '前置元数据中的列表或映射嵌套超过 {0} 层，因此未读取。',
   'reason.import-too-many-keys': '前置元数据包含超过 {0} 个键和列表项，因此未读取。',
   'reason.import-url-too-long': '文章网址超过 {0} 个字符，无法与剪藏库匹配。',
+  'reason.settings-broken': '存储中的部分设置无法读取，已恢复为默认值。请在下方检查。',
   'reason.unexpected': '{0}',
 };

@@ -214,5 +214,6 @@ export const zhTW: Dictionary = {
   'reason.import-too-deep': '前置中繼資料中的清單或對應巢狀超過 {0} 層，因此未讀取。',
   'reason.import-too-many-keys': '前置中繼資料包含超過 {0} 個鍵和清單項目，因此未讀取。',
   'reason.import-url-too-long': '文章網址超過 {0} 個字元，無法與剪藏庫比對。',
+  'reason.settings-broken': '儲存空間中的部分設定無法讀取，已還原為預設值。請在下方檢查。',
   'reason.unexpected': '{0}',
 };

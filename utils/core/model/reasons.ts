@@ -1,4 +1,5 @@
 import { errorText } from './errors';
+import { isObject, type Check } from './schema';
 
 // Why something was refused or failed, as the worker says it: a code and its parameters, never a
 // sentence. The pages (and the badge) put it into the user's language; each code's translation
@@ -61,6 +62,8 @@ export const REASONS = {
   'import-too-deep': ['limit'],
   'import-too-many-keys': ['limit'],
   'import-url-too-long': ['limit'],
+  // Settings in extension storage that could not be read (each broken field was reset).
+  'settings-broken': [],
   /** What an unforeseen error said (a browser's own message): nothing to translate. */
   unexpected: ['detail'],
 } as const satisfies Record<string, readonly string[]>;
@@ -100,3 +103,11 @@ export function reasonOf(error: unknown): Reason {
   if (error instanceof ReasonError) return error.reason;
   return reason('unexpected', { detail: errorText(error) });
 }
+
+/** A reason as stored or sent: a known code, and parameters that are all text or numbers. */
+export const isReason: Check<Reason> = (v): v is Reason =>
+  isObject(v) &&
+  typeof v.code === 'string' &&
+  Object.hasOwn(REASONS, v.code) &&
+  isObject(v.params) &&
+  Object.values(v.params).every((p) => typeof p === 'string' || typeof p === 'number');

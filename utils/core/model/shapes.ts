@@ -83,7 +83,7 @@ export function isClipEdit(v: unknown): v is ClipEdit {
 }
 
 /** The user's tags as a page sends them: none blank, none longer than 100 characters. */
-const isTag = refine(string(FIELD_LIMITS.tag), (tag) => tag.trim().length > 0);
+export const isTag = refine(string(FIELD_LIMITS.tag), (tag) => tag.trim().length > 0);
 export const isTagList = array(isTag);
 
 /**
