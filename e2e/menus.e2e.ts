@@ -111,7 +111,7 @@ describe('the context menu', () => {
     await clearLibrary(session);
     // A window of its own: three articles, a browser page, a "PDF", and a page whose thread is busy.
     const urls = [STORY_URLS[0]!, 'chrome://version/', STORY_URLS[1]!, BUSY_URL, PDF_URL, STORY_URLS[2]!];
-    const windowId = await session.worker.evaluate(async (list) => (await chrome.windows.create({ url: list, focused: false })).id!, urls);
+    const windowId = await session.worker.evaluate(async (list) => (await chrome.windows.create({ url: list, focused: false }))!.id!, urls);
     await session.worker.evaluate(async (win) => {
       // Every tab loaded (the busy page blocks only after its load event).
       for (let i = 0; i < 200; i++) {
@@ -170,6 +170,37 @@ describe('the context menu', () => {
     const tab = await library;
     await tab.locator('.clip-row .clip-title', { hasText: 'Story 1' }).waitFor();
     await tab.close();
+    await page.close();
+  });
+});
+
+describe('one-click mode', () => {
+  const popupNow = () => session.worker.evaluate(() => chrome.action.getPopup({}));
+  async function popupBecomes(expected: string): Promise<void> {
+    for (let i = 0; i < 50 && (await popupNow()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await popupNow()).toBe(expected);
+  }
+  const toolbarClick = (tabId: number) => session.worker.evaluate(async (id) => __newsClipperToolbarClick(await chrome.tabs.get(id)), tabId);
+
+  it('the toolbar button clips at once, with no popup, and the badge tells; off again, the popup is back', async () => {
+    await clearLibrary(session);
+    await popupBecomes(session.extensionUrl('popup.html'));
+    await session.worker.evaluate(() => __newsClipperUpdateSettings({ oneClick: true }));
+    await popupBecomes('');
+
+    const { page, tabId } = await openTab(session, STORY_URLS[1]!);
+    await toolbarClick(tabId);
+    await expect(badgeOf(tabId)).resolves.toEqual({ text: '✓', title: 'Clipped: Story 2' });
+    expect((await readLibrary(session)).map((c) => c.title)).toEqual(['Story 2']);
+
+    const browserPage = await openTab(session, 'chrome://version/');
+    await toolbarClick(browserPage.tabId);
+    await expect(badgeOf(browserPage.tabId)).resolves.toEqual({ text: '!', title: en('reason.tab-browser-page') });
+    expect((await readLibrary(session)).map((c) => c.title)).toEqual(['Story 2']);
+
+    await session.worker.evaluate(() => __newsClipperUpdateSettings({ oneClick: false }));
+    await popupBecomes(session.extensionUrl('popup.html'));
+    await browserPage.page.close();
     await page.close();
   });
 });

@@ -22,7 +22,7 @@ import type { Clip, ClipDraft, ExtractMode } from '@/utils/core/model/types';
 import type { ClipperDb } from '@/utils/worker/db';
 import { browserClipPlatform, browserJobsPlatform, localeText, setExtractTimeout } from '@/utils/worker/browser-platform';
 import { clipWithBadge, MENU_ITEMS, onMenuClick, type JobsDeps } from '@/utils/worker/clip-jobs';
-import { DEFAULT_BATCH_SIZE } from '@/utils/worker/batch';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/shared/settings-store';
 import { reason, ReasonError } from '@/utils/core/model/reasons';
 import { serveMessages } from '@/utils/protocol/messaging';
 import { ensureRoom, sizeOf } from '@/utils/worker/storage-room';
@@ -68,7 +68,7 @@ export default defineBackground(() => {
   });
 
   const jobs: JobsDeps = {
-    platform: browserJobsPlatform(async () => DEFAULT_BATCH_SIZE),
+    platform: browserJobsPlatform(async () => (await loadSettings()).batchTabs),
     clipUnattended: (tabId) => write(() => clipForShortcut(deps, tabId)),
     clipSelection: (tabId) => write(() => clipTab(deps, { tabId, mode: 'selection' })),
   };
@@ -81,6 +81,16 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'clip-page') void onClipCommand(tab);
   });
+
+  // One-click mode: the toolbar button clips at once instead of opening the popup (an action with
+  // no popup gets its clicks as `onClicked`, with `activeTab` granted as for the popup). The
+  // browser forgets the change when it restarts, so it is made again each time the worker starts.
+  const manifestPopup = browser.runtime.getManifest().action?.default_popup ?? 'popup.html';
+  const applyOneClick = (on: boolean) => browser.action.setPopup({ popup: on ? '' : manifestPopup }).catch(() => {});
+  void loadSettings().then((settings) => applyOneClick(settings.oneClick));
+  watchSettings((settings) => void applyOneClick(settings.oneClick));
+  const onToolbarClick = (tab: Browser.tabs.Tab) => clipWithBadge(jobs, tab.id, () => write(() => clipForShortcut(deps, tab.id)));
+  browser.action.onClicked.addListener((tab) => void onToolbarClick(tab));
 
   // Menus outlive the worker (the browser keeps them): made anew when the extension is installed
   // or updated, and at each browser start, when the browser's language may have changed.
@@ -99,6 +109,9 @@ export default defineBackground(() => {
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
       __newsClipperCommand: onClipCommand,
+      // What a click on the toolbar button runs in one-click mode, and the settings' own write.
+      __newsClipperToolbarClick: onToolbarClick,
+      __newsClipperUpdateSettings: updateSettings,
       // What a click on a context menu item runs (headless tests cannot open a context menu).
       __newsClipperMenuClick: (info: { menuItemId: string; linkUrl?: string }, tab?: { id?: number; windowId?: number }) => onMenuClick(jobs, info, tab),
       // The popup's clip, for a given tab, answering its outcome (reliability tests clip many at once).
