@@ -76,6 +76,12 @@ const BADGE_MS = 6000;
 /** Per tab (or `all`, the view every tab shows): when its view fades. */
 const badgeTimers = new Map<number | 'all', ReturnType<typeof setTimeout>>();
 let badgeQueue: Promise<void> = Promise.resolve();
+/**
+ * A tab's own badge text can be removed, so that it shows every tab's again, but not its own
+ * tooltip (Chrome requires one): a faded tab keeps a copy of every tab's tooltip, updated with it.
+ */
+let everyTabTitle = '';
+const tabsCopyingTitle = new Set<number>();
 
 async function applyBadge(tabId: number | undefined, view: BadgeView): Promise<void> {
   const { action } = browser;
@@ -85,6 +91,12 @@ async function applyBadge(tabId: number | undefined, view: BadgeView): Promise<v
     action.setBadgeBackgroundColor({ color: view.color, tabId }),
     action.setTitle({ title, tabId }),
   ]);
+  if (tabId === undefined) {
+    everyTabTitle = title;
+    for (const id of tabsCopyingTitle) void action.setTitle({ title, tabId: id }).catch(() => tabsCopyingTitle.delete(id));
+  } else {
+    tabsCopyingTitle.delete(tabId);
+  }
   const slot = tabId ?? 'all';
   clearTimeout(badgeTimers.get(slot));
   badgeTimers.delete(slot);
@@ -93,8 +105,15 @@ async function applyBadge(tabId: number | undefined, view: BadgeView): Promise<v
     slot,
     setTimeout(() => {
       badgeTimers.delete(slot);
-      // A tab's own text is removed (`text` left out), so the tab shows what every tab shows again.
-      void Promise.all([action.setBadgeText({ tabId }), action.setTitle({ title: '', tabId })]).catch(() => {});
+      if (tabId === undefined) {
+        everyTabTitle = '';
+        for (const id of tabsCopyingTitle) void action.setTitle({ title: '', tabId: id }).catch(() => tabsCopyingTitle.delete(id));
+        void Promise.all([action.setBadgeText({ text: '' }), action.setTitle({ title: '' })]).catch(() => {});
+      } else {
+        // The tab's own text is removed (`text` left out): it shows every tab's again.
+        tabsCopyingTitle.add(tabId);
+        void Promise.all([action.setBadgeText({ tabId }), action.setTitle({ title: everyTabTitle, tabId })]).catch(() => tabsCopyingTitle.delete(tabId));
+      }
     }, BADGE_MS),
   );
 }
