@@ -7,7 +7,8 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'non
 // cannot press the toolbar button, so `activeTab` is never granted there.
 
 // Storing an export's images in the zip needs access to the hosts that serve them. It is asked
-// for only then, host by host, from the export's own button; nothing is granted at install.
+// for only then, host by host, from the export's own button; clipping a link or every tab of a
+// window (context menu) asks for all web hosts at once, the first time. Nothing is granted at install.
 const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
@@ -20,12 +21,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Only what features use: the clicked tab, injecting the clipper into it, copying a post, and
-    // keeping a library of hundreds of megabytes (docs/DESIGN.md, "Storage"), and the settings in
-    // `storage.local`, which the worker reads too (`storage`); the scheduled backup's timer
-    // (`alarms`) and the zip it writes into the downloads folder with nobody there (`downloads`).
+    // Only what features use: the clicked tab, injecting the clipper into it, copying a post,
+    // keeping a library of hundreds of megabytes (docs/DESIGN.md, "Storage"), the settings in
+    // `storage.local`, which the worker reads too (`storage`), the context menu (whose links
+    // and "all tabs" ask for the optional web hosts when first used), and the scheduled backup's
+    // timer (`alarms`) and the zip it writes into the downloads folder with nobody there (`downloads`).
     // `tabs` lets tests find browser pages (chrome://) by address; the shipped build needs neither.
-    permissions: ['activeTab', 'alarms', 'scripting', 'clipboardWrite', 'downloads', 'storage', 'unlimitedStorage', ...(mode === 'e2e' ? ['tabs'] : [])],
+    permissions: ['activeTab', 'alarms', 'scripting', 'clipboardWrite', 'contextMenus', 'downloads', 'storage', 'unlimitedStorage', ...(mode === 'e2e' ? ['tabs'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['<all_urls>'] } : {}),
     optional_host_permissions: OPTIONAL_HOSTS,
     // Extension pages run only their own scripts; no plugins, no <base>, no form posts, never framed

@@ -1,30 +1,56 @@
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorText } from '../utils/core/model/errors';
 import { resolvePostFileName } from '../utils/core/format/archive-post';
 import { frontMatterValue } from '../utils/core/format/front-matter';
 import { clipWithPopup, ensureE2eBuild, launchClipper, servePagesOffline, tabIdOf } from './headless';
+import { clipAll, isWebAddress, parseTabs, parseUrlList, summary, type ListProblem } from './list';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../utils/worker/batch';
 
 // `npm run clip -- <url>... [--out DIR]` and `npm run clip -- --html FILE --url URL [--out DIR]`:
 // the extension itself, driven headless, writing archive posts under DIR/_posts/.
 
 const USAGE = `Usage:
-  npm run clip -- <url>... [--out DIR] [--full-page]
+  npm run clip -- <url>... [--out DIR] [--full-page] [--tabs N]
+  npm run clip -- --list FILE [--list FILE]... [<url>...] [--out DIR] [--full-page] [--tabs N]
   npm run clip -- --html FILE --url URL [--html FILE --url URL]... [--out DIR] [--full-page]
 
 Clips each page with the News Clipper extension in headless Chromium (CHROMIUM_PATH, default
 /usr/bin/chromium) and writes archive posts to DIR/_posts/ (default ./out).
+  --out DIR               where to write: DIR/_posts/ (default ./out)
+  --list FILE             clip the addresses in FILE, one a line; blank lines and lines starting
+                          with # are skipped; a line that is not a web address is reported and the
+                          others are still clipped
+  --tabs N                clip at most N pages at once (default ${DEFAULT_BATCH_SIZE}, at most ${MAX_BATCH_SIZE})
   --html FILE --url URL   serve FILE at URL instead of fetching it (nothing else is fetched)
-  --full-page             where no article is found, clip the whole page instead of failing`;
+  --full-page             where no article is found, clip the whole page instead of failing
+  -h, --help              show this help
+
+Each written post's path is printed on stdout. With --list or several pages, stderr gets a
+progress line as each page ends ([3/10] clipped … / failed …: why) and a summary naming every
+page that failed and why. The exit status is 1 when any page failed (after the others were
+written), 2 when the arguments are wrong.`;
 
 interface Target {
   url: string;
   html?: string;
+  /** The list line it came from (`FILE:LINE`). */
+  from?: string;
 }
 
-function parseTargets(): { targets: Target[]; outDir: string; fullPage: boolean } {
+interface Options {
+  targets: Target[];
+  /** The lists' lines that are not addresses. */
+  problems: ListProblem[];
+  outDir: string;
+  fullPage: boolean;
+  tabs: number;
+  /** A progress line for each page and a summary: for lists and several pages. */
+  progress: boolean;
+}
+
+function parseTargets(): Options {
   // `npm run` starts scripts in the project root; the user's relative paths are from INIT_CWD.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const { values, positionals } = parseArgs({
@@ -34,6 +60,8 @@ function parseTargets(): { targets: Target[]; outDir: string; fullPage: boolean 
       url: { type: 'string', multiple: true },
       out: { type: 'string' },
       'full-page': { type: 'boolean' },
+      list: { type: 'string', multiple: true },
+      tabs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,26 +72,36 @@ function parseTargets(): { targets: Target[]; outDir: string; fullPage: boolean 
   const htmlFiles = values.html ?? [];
   const servedUrls = values.url ?? [];
   if (htmlFiles.length !== servedUrls.length) throw new Error('Each --html FILE needs its own --url URL.');
+  const lists = (values.list ?? []).map((file) => parseUrlList(readFileSync(resolve(cwd, file), 'utf8'), file));
   const targets: Target[] = [
     ...positionals.map((url) => ({ url })),
+    ...lists.flatMap((list) => list.targets),
     ...htmlFiles.map((file, i) => ({ url: servedUrls[i]!, html: readFileSync(resolve(cwd, file), 'utf8') })),
   ];
-  if (targets.length === 0) throw new Error('Nothing to clip.');
+  const problems = lists.flatMap((list) => list.problems);
+  if (targets.length === 0 && problems.length === 0) throw new Error('Nothing to clip.');
   for (const { url } of targets) {
-    if (!/^https?:\/\//i.test(url)) throw new Error(`Not a web address: ${url}`);
+    if (!isWebAddress(url)) throw new Error(`Not a web address: ${url}`);
   }
-  return { targets, outDir: resolve(cwd, values.out ?? 'out'), fullPage: values['full-page'] ?? false };
+  return {
+    targets,
+    problems,
+    outDir: resolve(cwd, values.out ?? 'out'),
+    fullPage: values['full-page'] ?? false,
+    tabs: parseTabs(values.tabs, DEFAULT_BATCH_SIZE),
+    progress: lists.length > 0 || targets.length > 1,
+  };
 }
 
 async function main(): Promise<number> {
-  let options: ReturnType<typeof parseTargets>;
+  let options: Options;
   try {
     options = parseTargets();
   } catch (error) {
     console.error(`${errorText(error)}\n\n${USAGE}`);
     return 2;
   }
-  const { targets, outDir, fullPage } = options;
+  const { targets, problems, outDir, fullPage, tabs, progress } = options;
   const postsDir = join(outDir, '_posts');
   mkdirSync(postsDir, { recursive: true });
 
@@ -73,32 +111,38 @@ async function main(): Promise<number> {
   try {
     const served = new Map(targets.flatMap((t) => (t.html === undefined ? [] : [[new URL(t.url).href, t.html] as const])));
     if (served.size > 0) await servePagesOffline(session.context, served);
-    for (const target of targets) {
-      const page = await session.context.newPage();
-      try {
-        await page.goto(target.url, { waitUntil: 'load', timeout: 60_000 });
-        const result = await clipWithPopup(session, await tabIdOf(session, page), { fullPageFallback: fullPage });
-        if (!result.post) {
-          const hint = result.status === 'no-article' ? ' (add --full-page to clip the whole page)' : '';
-          throw new Error(`${result.message}${hint}`);
+    const run = await clipAll(targets, {
+      tabs,
+      problems,
+      progress,
+      log: (line) => console.error(line),
+      clipOne: async (target) => {
+        const page = await session.context.newPage();
+        try {
+          await page.goto(target.url, { waitUntil: 'load', timeout: 60_000 });
+          const result = await clipWithPopup(session, await tabIdOf(session, page), { fullPageFallback: fullPage });
+          if (!result.post) {
+            const hint = result.status === 'no-article' ? ' (add --full-page to clip the whole page)' : '';
+            throw new Error(`${result.message}${hint}`);
+          }
+          const from = frontMatterValue(result.post.text, ['from']) ?? '';
+          // Named and written in one go: pages clipped at once must not both take a free name.
+          const fileName = resolvePostFileName(result.post.fileName, from, (name) => {
+            const path = join(postsDir, name);
+            return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+          });
+          const path = join(postsDir, fileName);
+          writeFileSync(path, result.post.text);
+          console.log(path);
+          return path;
+        } finally {
+          await page.close();
         }
-        const from = frontMatterValue(result.post.text, ['from']) ?? '';
-        const fileName = resolvePostFileName(result.post.fileName, from, (name) => {
-          const path = join(postsDir, name);
-          return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-        });
-        const path = join(postsDir, fileName);
-        await writeFile(path, result.post.text);
-        console.log(path);
-      } catch (error) {
-        failures++;
-        // Playwright's messages carry a call log after the first line: the first line says it.
-        const message = errorText(error).split('\n')[0];
-        console.error(`Could not clip ${target.url}: ${message}`);
-      } finally {
-        await page.close();
-      }
-    }
+      },
+    });
+    failures = run.failed.length;
+    if (progress) for (const line of summary(run)) console.error(line);
+    else for (const { target, message } of run.failed) console.error(`Could not clip ${'url' in target ? target.url : target.text}: ${message}`);
   } finally {
     await session.close();
   }

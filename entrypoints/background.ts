@@ -20,12 +20,13 @@ import {
 import { libraryFacets, viewIds, viewPage } from '@/utils/worker/library-views';
 import type { Clip, ClipDraft, ExtractMode } from '@/utils/core/model/types';
 import type { ClipperDb } from '@/utils/worker/db';
-import { browserClipPlatform, setExtractTimeout, showOutcomeOnBadge } from '@/utils/worker/browser-platform';
-import { reason, reasonOf, ReasonError } from '@/utils/core/model/reasons';
+import { browserClipPlatform, browserJobsPlatform, localeText, setExtractTimeout } from '@/utils/worker/browser-platform';
+import { clipWithBadge, MENU_ITEMS, onMenuClick, type JobsDeps } from '@/utils/worker/clip-jobs';
+import { reason, ReasonError } from '@/utils/core/model/reasons';
 import { serveMessages } from '@/utils/protocol/messaging';
 import { ensureRoom, sizeOf } from '@/utils/worker/storage-room';
 import { BACKUP_ALARM, onBackupAlarm, planBackupAlarm } from '@/utils/worker/scheduled-backup';
-import { loadRecentTags, loadSettings, rememberRecentTags, watchBackupStatus, watchSettings } from '@/utils/shared/settings-store';
+import { loadRecentTags, loadSettings, rememberRecentTags, updateSettings, watchBackupStatus, watchSettings } from '@/utils/shared/settings-store';
 
 export default defineBackground(() => {
   const db = openClipperDb();
@@ -73,13 +74,15 @@ export default defineBackground(() => {
     restoreClips: ({ clips }) => write(async (d) => (await ensureRoom(estimate, sizeOf(clips)), await restoreClips(d, clips), { restored: clips.length })),
   });
 
+  const jobs: JobsDeps = {
+    platform: browserJobsPlatform(async () => (await loadSettings()).batchTabs),
+    clipUnattended: (tabId) => write(() => clipForShortcut(deps, tabId)),
+    clipSelection: (tabId) => write(() => clipTab(deps, { tabId, mode: 'selection' })),
+  };
+
   /** The keyboard shortcut: no popup to ask, so the badge tells. */
   async function onClipCommand(tab: Browser.tabs.Tab | undefined): Promise<void> {
-    const outcome = await write(() => clipForShortcut(deps, tab?.id)).catch((error: unknown) => ({
-      status: 'failed' as const,
-      reason: reasonOf(error),
-    }));
-    await showOutcomeOnBadge(tab?.id, outcome);
+    await clipWithBadge(jobs, tab?.id, () => write(() => clipForShortcut(deps, tab?.id)));
   }
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -95,11 +98,38 @@ export default defineBackground(() => {
   watchSettings(replan);
   watchBackupStatus(replan);
 
+  // One-click mode: the toolbar button clips at once instead of opening the popup (an action with
+  // no popup gets its clicks as `onClicked`, with `activeTab` granted as for the popup). The
+  // browser forgets the change when it restarts, so it is made again each time the worker starts.
+  const manifestPopup = browser.runtime.getManifest().action?.default_popup ?? 'popup.html';
+  const applyOneClick = (on: boolean) => browser.action.setPopup({ popup: on ? '' : manifestPopup }).catch(() => {});
+  void loadSettings().then((settings) => applyOneClick(settings.oneClick));
+  watchSettings((settings) => void applyOneClick(settings.oneClick));
+  const onToolbarClick = (tab: Browser.tabs.Tab) => clipWithBadge(jobs, tab.id, () => write(() => clipForShortcut(deps, tab.id)));
+  browser.action.onClicked.addListener((tab) => void onToolbarClick(tab));
+
+  // Menus outlive the worker (the browser keeps them): made anew when the extension is installed
+  // or updated, and at each browser start, when the browser's language may have changed.
+  async function createMenus(): Promise<void> {
+    await browser.contextMenus.removeAll();
+    for (const item of MENU_ITEMS) {
+      browser.contextMenus.create({ id: item.id, title: localeText(item.title), contexts: item.contexts, targetUrlPatterns: item.targetUrlPatterns });
+    }
+  }
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onStartup.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(jobs, info, tab));
+
   // Headless tests cannot press a shortcut: the test build lets them call what it calls, and lets
   // benchmarks fill the library through the same write path as a clip.
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
       __newsClipperCommand: onClipCommand,
+      // What a click on the toolbar button runs in one-click mode, and the settings' own write.
+      __newsClipperToolbarClick: onToolbarClick,
+      __newsClipperUpdateSettings: updateSettings,
+      // What a click on a context menu item runs (headless tests cannot open a context menu).
+      __newsClipperMenuClick: (info: { menuItemId: string; linkUrl?: string }, tab?: { id?: number; windowId?: number }) => onMenuClick(jobs, info, tab),
       // The popup's clip, for a given tab, answering its outcome (reliability tests clip many at once).
       __newsClipperClipTab: (tabId: number, mode: ExtractMode = 'article') => write(() => clipTab(deps, { tabId, mode })),
       __newsClipperSetExtractTimeout: setExtractTimeout,

@@ -16,12 +16,31 @@ export function errorMessage(error: unknown, t: Translate): string {
   return reasonText(reasonOf(error), t);
 }
 
+/** The context menu's items and the badge's words that are not reasons. */
+const WORKER_WORDS = [
+  'badgeClipped',
+  'badgeClippedFullPage',
+  'badgeBackupFailed',
+  'menuClipPage',
+  'menuClipSelection',
+  'menuClipLink',
+  'menuClipAllTabs',
+  'menuOpenLibrary',
+  'badgeWorking',
+  'badgeBatchProgress',
+  'badgeBatchDone',
+  'badgeBatchSummary',
+  'badgeBatchFailure',
+  'badgeBatchMore',
+  'badgeTabNumber',
+] as const satisfies readonly MessageKey[];
+
 /**
- * The entries the worker shows (the badge's tooltip after the keyboard shortcut). It reads them
- * from `_locales`, which hold copies of them; a test keeps the copies equal to the tables.
+ * The entries the worker shows (the context menu, the badge's tooltip). It reads them from
+ * `_locales`, which hold copies of them; a test keeps the copies equal to the tables.
  */
-export const BADGE_KEYS: BadgeKey[] = ['badgeClipped', 'badgeClippedFullPage', 'badgeBackupFailed', ...REASON_CODES.map(reasonKey)];
-export type BadgeKey = 'badgeClipped' | 'badgeClippedFullPage' | 'badgeBackupFailed' | ReturnType<typeof reasonKey>;
+export const BADGE_KEYS: BadgeKey[] = [...WORKER_WORDS, ...REASON_CODES.map(reasonKey)];
+export type BadgeKey = (typeof WORKER_WORDS)[number] | ReturnType<typeof reasonKey>;
 
 type Underscored<S extends string, C extends string> = S extends `${infer A}${C}${infer B}` ? `${A}_${Underscored<B, C>}` : S;
 type LocaleName<S extends string> = Underscored<Underscored<S, '.'>, '-'>;

@@ -22,6 +22,10 @@ export const REASONS = {
   'no-article': [],
   'storage-full': [],
   'save-failed': ['detail'],
+  // Clipping links and tabs the user did not open the popup on (context menu, batches).
+  'hosts-refused': [],
+  'tab-load-timeout': ['seconds'],
+  'link-not-web': [],
   'no-answer': [],
   'malformed-request': [],
   // Importing posts: why a file was not imported, or why the import stopped.
