@@ -11,7 +11,9 @@ import { loadSettings, saveSettings, type ExportSettings } from '@/utils/pages/s
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
 import { StorageUsage } from './StorageUsage';
+import { FilePicker } from './FilePicker';
 import { ImportJob, type ImportJobSpec, type ImportReport } from './ImportJob';
+import { SettingRow } from './SettingRow';
 
 interface OptionsAppProps {
   client: OptionsClient;
@@ -36,6 +38,8 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
   const [problems, setProblems] = useState<string[]>([]);
   const [notices, setNotices] = useState<ImportNotice[]>([]);
   const [busy, setBusy] = useState(false);
+  // How far a backup or restore is: the words and, once the count is known, the clips done of all.
+  const [work, setWork] = useState<{ text: string; done?: number; total?: number }>();
   // Counts finished actions: a backup, restore or import changes the room the library takes.
   const [actions, setActions] = useState(0);
   const [importJob, setImportJob] = useState<ImportJobSpec>();
@@ -60,17 +64,20 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     }
   }, [previewClip, settings.preset, settings.template, parser]);
 
-  async function run(action: () => Promise<string>) {
+  /** Runs a backup or a restore; `progress` words each step (`done` of `total` clips). */
+  async function run(action: (progress: (done: number, total: number) => void) => Promise<string>, words: (done: number, total: number) => string) {
     setBusy(true);
-    setStatus(t('working'));
+    setStatus('');
+    setWork({ text: t('working') });
     setProblems([]);
     setNotices([]);
     try {
-      setStatus(await action());
+      setStatus(await action((done, total) => setWork({ text: words(done, total), done, total })));
     } catch (error) {
       setStatus(t('failed', errorMessage(error, t)));
     } finally {
       setBusy(false);
+      setWork(undefined);
       setActions((n) => n + 1);
     }
   }
@@ -90,24 +97,6 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     setNotices(report.notices);
   }
   const working = busy || importJob !== undefined;
-
-  const fileInput = (label: string, accept: string, multiple: boolean, onFiles: (files: File[]) => void) => (
-    <label class="field">
-      <span>{label}</span>
-      <input
-        type="file"
-        accept={accept}
-        multiple={multiple}
-        disabled={working}
-        onChange={(e) => {
-          const input = e.currentTarget as HTMLInputElement;
-          const files = Array.from(input.files ?? []);
-          input.value = '';
-          if (files.length > 0) onFiles(files);
-        }}
-      />
-    </label>
-  );
 
   const lastBackup = settings.lastBackupAt;
   return (
@@ -190,7 +179,10 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
         <p>
           <code class="preview-path">{preview.path}</code>
         </p>
-        <pre class="preview-text">{preview.text}</pre>
+        {/* Focusable: it scrolls, and the keyboard must be able to scroll it too. */}
+        <pre class="preview-text" tabIndex={0} aria-labelledby="preview">
+          {preview.text}
+        </pre>
       </section>
       <section aria-labelledby="backup">
         <h2 id="backup">{t('backupSection')}</h2>
@@ -199,33 +191,63 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
           {lastBackup === undefined ? t('backupNever') : t('backupLast', new Date(lastBackup).toLocaleString())}
           {(lastBackup === undefined || now() - lastBackup > WEEK) && <strong> {t('backupReminder')}</strong>}
         </p>
-        <button
-          type="button"
-          disabled={working}
-          onClick={() =>
-            void run(async () => {
-              const count = await client.backup();
-              update({ ...loadSettings(storage), lastBackupAt: now() });
-              return t('backupDone', count);
-            })
-          }
-        >
-          {t('backupNow')}
-        </button>
-        {fileInput(t('restoreLabel'), '.zip,application/zip', false, ([file]) =>
-          void run(async () => {
-            const { restored, errors: restoreErrors } = await client.restore(file!);
-            setProblems(restoreErrors);
-            return t('restoreDone', restored);
-          }),
-        )}
-        {fileInput(t('importLabel'), '.md,.markdown,.zip,text/markdown,application/zip', true, (files) => startImport({ kind: 'files', files }))}
-        {client.pickFolder && (
-          <p>
+        <SettingRow label={t('backupLabel')} labelId="backup-label">
+          <button
+            type="button"
+            aria-describedby="backup-label"
+            disabled={working}
+            onClick={() =>
+              void run(
+                async (progress) => {
+                  const count = await client.backup(progress);
+                  update({ ...loadSettings(storage), lastBackupAt: now() });
+                  return t('backupDone', count);
+                },
+                (done, total) => t('backupProgress', done, total),
+              )
+            }
+          >
+            {t('backupNow')}
+          </button>
+        </SettingRow>
+        <SettingRow label={t('restoreLabel')} labelId="restore-label">
+          <FilePicker
+            labelledBy="restore-label"
+            text={t('chooseBackup')}
+            accept=".zip,application/zip"
+            disabled={working}
+            onFiles={([file]) =>
+              void run(
+                async (progress) => {
+                  const { restored, errors: restoreErrors } = await client.restore(file!, progress);
+                  setProblems(restoreErrors);
+                  return t('restoreDone', restored);
+                },
+                (done, total) => t('restoreProgress', done, total),
+              )
+            }
+          />
+        </SettingRow>
+        <SettingRow label={t('importLabel')} labelId="import-label">
+          <FilePicker
+            labelledBy="import-label"
+            text={t('choosePosts')}
+            accept=".md,.markdown,.zip,text/markdown,application/zip"
+            multiple
+            disabled={working}
+            onFiles={(files) => startImport({ kind: 'files', files })}
+          />
+          {client.pickFolder && (
             <button type="button" disabled={working} onClick={() => startImport({ kind: 'folder', folder: client.pickFolder!() })}>
               {t('importFolderButton')}
             </button>
-          </p>
+          )}
+        </SettingRow>
+        {work && (
+          <div class="notice work-job">
+            <progress aria-label={t('workProgressLabel')} {...(work.total !== undefined && { max: Math.max(1, work.total), value: work.done ?? 0 })} />
+            <span>{work.text}</span>
+          </div>
         )}
         {importJob && <ImportJob job={importJob} client={client} onDone={endImport} />}
         <p role="status">{status}</p>
