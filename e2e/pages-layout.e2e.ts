@@ -155,6 +155,7 @@ describe('the editor', () => {
     const page = await open(path, viewport);
     await page.getByRole('button', { name: `Preview ${GOLDEN_TITLE}` }).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    expect((await overflow(page)).x).toBe(0);
     const controls = page.locator('form.editor').locator('input, textarea, button');
     const count = await controls.count();
     // Title, author, tags, note, a Remove per block (the golden article has many), Save, Cancel.
@@ -165,7 +166,8 @@ describe('the editor', () => {
       await control.scrollIntoViewIfNeeded();
       const where = await control.evaluate((el) => {
         const r = el.getBoundingClientRect();
-        const inside = r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+        // In the window as it opens across: a page scrolled sideways to reach it does not count.
+        const inside = window.scrollX === 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
         // Not hidden behind anything or cut by a scroller: what is drawn at its centre is it.
         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
         return inside && hit !== null && el.contains(hit) ? '' : `${el.tagName} "${el.textContent}" at ${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}`;
