@@ -71,8 +71,16 @@ export function OptionsApp({ client, storage, parser, sampleClip, now = Date.now
     setWork({ text: t('working') });
     setProblems([]);
     setNotices([]);
+    // A step of a hundredth at a time: a backup hears of every clip, and a large library is tens of
+    // thousands of them, as many renders.
+    let shown = -Infinity;
+    const progress = (done: number, total: number) => {
+      if (done < total && done - shown < total / 100) return;
+      shown = done;
+      setWork({ text: words(done, total), done, total });
+    };
     try {
-      setStatus(await action((done, total) => setWork({ text: words(done, total), done, total })));
+      setStatus(await action(progress));
     } catch (error) {
       setStatus(t('failed', errorMessage(error, t)));
     } finally {
