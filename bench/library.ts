@@ -178,7 +178,7 @@ async function measureExport(session: ClipperSession, total: number): Promise<Ex
   const page = await session.context.newPage();
   await page.goto(session.extensionUrl('library.html'));
   await page.waitForFunction((n) => document.querySelector('.count')?.textContent?.includes(`of ${n} `), total, { timeout: 120_000 });
-  await page.locator('.clip-row .select').first().click();
+  await page.locator('.clip-controls .select').first().click();
   await page.getByRole('button', { name: 'Select all results' }).click();
   await page.getByText(`${total} selected`).waitFor({ timeout: 120_000 });
   // Every progress message the page shows, as it shows them.

@@ -158,7 +158,7 @@ export async function clipWithPopup(
     if (result.status !== 'saved') return result;
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
-      popup.locator('.clip-row.highlighted').getByRole('button', { name: /^Export / }).click(),
+      popup.locator('.clip-controls.highlighted').getByRole('button', { name: /^Export / }).click(),
     ]);
     const path = await download.path();
     result.post = { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8') };

@@ -52,9 +52,9 @@ export function ClipDetail({ clip, client, onBack, onExport, onCopy, onSave }: C
           </>
         )}
       </div>
-      <h1 class="detail-title" lang={clip.lang} dir={clip.dir}>
+      <h2 class="detail-title" lang={clip.lang} dir={clip.dir}>
         {shown.title}
-      </h1>
+      </h2>
       <p class="clip-meta">
         <span>{clip.siteName}</span>
         {shown.byline && <span>{shown.byline}</span>}

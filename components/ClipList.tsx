@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClipSummary } from '@/utils/core/model/types';
-import { ClipRow, type ClipRowActions } from './ClipRow';
+import { ClipRow } from './ClipRow';
+import { ClipRowControls, type ClipRowActions } from './ClipRowControls';
 import { useT } from './i18n-context';
 
 interface ClipListProps extends ClipRowActions {
@@ -30,7 +31,7 @@ const OVERSCAN = 6;
  */
 export function ClipList({ count, rowAt, onNeed, query, activeIndex, freshId, selected, onToggleSelect, onKeyDown, ...actions }: ClipListProps) {
   const t = useT();
-  const viewport = useRef<HTMLUListElement>(null);
+  const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(480);
 
@@ -57,42 +58,60 @@ export function ClipList({ count, rowAt, onNeed, query, activeIndex, freshId, se
   useEffect(() => onNeed(first, last), [first, last, onNeed, rowAt]);
   const active = rowAt(activeIndex);
   const rows = [];
+  const controls = [];
   for (let index = first; index < last; index++) {
     const clip = rowAt(index);
+    const top = index * ROW_HEIGHT;
+    if (!clip) {
+      rows.push(<li key={`row-${index}`} class="clip-row" role="presentation" style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }} />);
+      continue;
+    }
+    const fresh = clip.id === freshId;
+    const isSelected = selected.has(clip.id);
     rows.push(
-      clip ? (
-        <ClipRow
-          key={clip.id}
-          clip={clip}
-          query={query}
-          active={index === activeIndex}
-          fresh={clip.id === freshId}
-          selected={selected.has(clip.id)}
-          onToggleSelect={(c, shiftKey) => onToggleSelect(c, index, shiftKey)}
-          top={index * ROW_HEIGHT}
-          timing={index === 0 ? FIRST_ROWS_TIMING : undefined}
-          height={ROW_HEIGHT}
-          {...actions}
-        />
-      ) : (
-        <li key={`row-${index}`} class="clip-row" role="presentation" style={{ top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }} />
-      ),
+      <ClipRow
+        key={clip.id}
+        clip={clip}
+        query={query}
+        active={index === activeIndex}
+        fresh={fresh}
+        selected={isSelected}
+        top={top}
+        timing={index === 0 ? FIRST_ROWS_TIMING : undefined}
+        height={ROW_HEIGHT}
+      />,
+    );
+    controls.push(
+      <ClipRowControls
+        key={clip.id}
+        clip={clip}
+        fresh={fresh}
+        selected={isSelected}
+        onToggleSelect={(c, shiftKey) => onToggleSelect(c, index, shiftKey)}
+        top={top}
+        height={ROW_HEIGHT}
+        {...actions}
+      />,
     );
   }
+  // The scroller holds the listbox (options only) and, beside it, each row's controls drawn over
+  // their row: nothing interactive sits inside an option.
   return (
-    <ul
-      ref={viewport}
-      class="clip-list"
-      role="listbox"
-      aria-label={t('clipsList')}
-      aria-multiselectable="true"
-      aria-activedescendant={active ? `clip-${active.id}` : undefined}
-      tabIndex={0}
-      onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
-      onKeyDown={onKeyDown}
-    >
-      <div class="clip-list-spacer" style={{ height: `${count * ROW_HEIGHT}px` }} />
-      {rows}
-    </ul>
+    <div ref={viewport} class="clip-list" onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
+      <div class="clip-canvas" style={{ height: `${count * ROW_HEIGHT}px` }}>
+        <ul
+          class="clip-options"
+          role="listbox"
+          aria-label={t('clipsList')}
+          aria-multiselectable="true"
+          aria-activedescendant={active ? `clip-${active.id}` : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+        >
+          {rows}
+        </ul>
+        {controls}
+      </div>
+    </div>
   );
 }

@@ -2,15 +2,7 @@ import type { ClipSummary } from '@/utils/core/model/types';
 import { Highlight } from './Highlight';
 import { useT } from './i18n-context';
 
-export interface ClipRowActions {
-  onOpen: (clip: ClipSummary) => void;
-  onPreview: (clip: ClipSummary) => void;
-  onExport: (clip: ClipSummary) => void;
-  onCopy: (clip: ClipSummary) => void;
-  onDelete: (clip: ClipSummary) => void;
-}
-
-interface ClipRowProps extends ClipRowActions {
+interface ClipRowProps {
   clip: ClipSummary;
   query: string;
   /** The row the keyboard is on. */
@@ -18,7 +10,6 @@ interface ClipRowProps extends ClipRowActions {
   /** Just clipped: shown highlighted. */
   fresh: boolean;
   selected: boolean;
-  onToggleSelect: (clip: ClipSummary, shiftKey: boolean) => void;
   top: number;
   height: number;
   /** Names the row's title for the browser's Element Timing (when it was painted); benchmarks read it. */
@@ -27,8 +18,11 @@ interface ClipRowProps extends ClipRowActions {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-export function ClipRow(props: ClipRowProps) {
-  const { clip, query, active, fresh, selected, top, height, timing } = props;
+/**
+ * One clip as an option of the list: its title and what is known of it, nothing to press inside
+ * (the option is the row's one interactive element; ClipRowControls draws its actions beside it).
+ */
+export function ClipRow({ clip, query, active, fresh, selected, top, height, timing }: ClipRowProps) {
   const t = useT();
   const published = clip.publishedAt === undefined ? undefined : new Date(clip.publishedAt);
   const classes = ['clip-row', fresh && 'highlighted', active && 'active', selected && 'selected'].filter(Boolean).join(' ');
@@ -41,14 +35,6 @@ export function ClipRow(props: ClipRowProps) {
       id={`clip-${clip.id}`}
       style={{ top: `${top}px`, height: `${height}px` }}
     >
-      <input
-        type="checkbox"
-        class="select"
-        checked={selected}
-        aria-label={t('selectClip', clip.title)}
-        tabIndex={-1}
-        onClick={(e) => props.onToggleSelect(clip, e.shiftKey)}
-      />
       <div class="clip-body">
         <div class="clip-title" lang={clip.lang} dir={clip.dir} title={clip.title} elementtiming={timing}>
           <Highlight text={clip.title} query={query} />
@@ -72,23 +58,6 @@ export function ClipRow(props: ClipRowProps) {
               #<Highlight text={tag} query={query} />
             </span>
           ))}
-        </div>
-        <div class="clip-actions">
-          <button type="button" tabIndex={-1} onClick={() => props.onPreview(clip)} aria-label={t('previewOf', clip.title)}>
-            {t('preview')}
-          </button>
-          <button type="button" tabIndex={-1} onClick={() => props.onOpen(clip)} aria-label={t('openOriginalOf', clip.title)}>
-            {t('open')}
-          </button>
-          <button type="button" tabIndex={-1} onClick={() => props.onExport(clip)} aria-label={t('exportOf', clip.title)}>
-            {t('export')}
-          </button>
-          <button type="button" tabIndex={-1} onClick={() => props.onCopy(clip)} aria-label={t('copyOf', clip.title)}>
-            {t('copy')}
-          </button>
-          <button type="button" tabIndex={-1} class="danger" onClick={() => props.onDelete(clip)} aria-label={t('deleteOf', clip.title)}>
-            {t('delete')}
-          </button>
         </div>
       </div>
     </li>

@@ -2,6 +2,10 @@ import type { DateField, LibraryFilters } from '@/utils/core/library/library-vie
 import { useT } from './i18n-context';
 
 interface FilterBarProps {
+  /** The panel's id (its toggle's aria-controls). */
+  id: string;
+  /** Folded away (hidden) until its toggle opens it. */
+  open: boolean;
   filters: LibraryFilters;
   sites: string[];
   tags: string[];
@@ -21,7 +25,11 @@ function dayValue(ms: number | undefined): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function FilterBar({ filters, sites, tags, onChange }: FilterBarProps) {
+/** How many of the filters narrow the list (the date field and the order do not). */
+export const activeFilters = (filters: LibraryFilters): number =>
+  [filters.site, filters.tag, filters.from, filters.to].filter((value) => value !== undefined).length;
+
+export function FilterBar({ id, open, filters, sites, tags, onChange }: FilterBarProps) {
   const t = useT();
   const set = (patch: Partial<LibraryFilters>) => onChange({ ...filters, ...patch });
   /** A menu of the values present, with "All" (undefined) first. */
@@ -39,7 +47,7 @@ export function FilterBar({ filters, sites, tags, onChange }: FilterBarProps) {
     </label>
   );
   return (
-    <div class="filters">
+    <div class="filters" id={id} hidden={!open}>
       {anyOf(t('filterSite'), filters.site, sites, (site) => set({ site }))}
       {anyOf(t('filterTag'), filters.tag, tags, (tag) => set({ tag }))}
       <label>

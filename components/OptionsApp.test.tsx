@@ -61,7 +61,7 @@ describe('OptionsApp', () => {
     ['zh-TW', /^Hugo 頁面 — 帶有 Markdown 內文的 Hugo 內容頁/, /^存檔文章 — /],
   ])('names and describes the export formats in %s', async (language, hugo, archive) => {
     setup({}, language);
-    expect(screen.getByRole('radio', { name: hugo })).toBeTruthy();
+    expect(await screen.findByRole('radio', { name: hugo })).toBeTruthy();
     expect(screen.getByRole('radio', { name: archive })).toBeTruthy();
     expect(screen.queryByText(/Plain Markdown|Custom template|A Hugo content page/)).toBeNull();
   });
@@ -91,6 +91,42 @@ describe('OptionsApp', () => {
     expect(screen.getByText('notes.txt: Not a Markdown file (.md) or a zip of them.')).toBeTruthy();
     expect(screen.getByText('These files were imported with changes:')).toBeTruthy();
     expect(screen.getByText(/^_posts\/2020-06-18-A\sB\.md: Its title had a line break inside the quotes/)).toBeTruthy();
+  });
+
+  it('shows how far a backup and a restore are, with their controls in labelled rows', async () => {
+    let step: (() => void) | undefined;
+    const paused = () => new Promise<void>((resolve) => (step = resolve));
+    setup({
+      backup: async (onProgress) => {
+        onProgress?.(1, 3);
+        await paused();
+        onProgress?.(3, 3);
+        return 3;
+      },
+      restore: async (_file, onProgress) => {
+        onProgress?.(0, 2);
+        await paused();
+        return { restored: 2, errors: [] };
+      },
+    });
+    // Each control is named by its row's words, and the file inputs are drawn as buttons.
+    const restoreInput = screen.getByLabelText('Restore a backup (.zip)') as HTMLInputElement;
+    expect(restoreInput.type).toBe('file');
+    expect(restoreInput.closest('.setting-row')?.textContent).toContain('Choose a backup…');
+    expect((screen.getByLabelText('Import posts (.md files or a .zip)') as HTMLInputElement).multiple).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Back up now' }));
+    await screen.findByText('Backing up: 1 of 3 clips');
+    const bar = screen.getByRole('progressbar', { name: 'Progress' }) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([1, 3]);
+    expect(restoreInput.disabled).toBe(true);
+    step!();
+    await screen.findByText('Backed up 3 clips.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    fireEvent.change(restoreInput, { target: { files: [new File(['x'], 'backup.zip')] } });
+    await screen.findByText('Restoring: 0 of 2 clips');
+    step!();
+    await screen.findByText(/Restored 2/);
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('shows the room the library takes, and reads it again after an import', async () => {

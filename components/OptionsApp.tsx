@@ -15,7 +15,9 @@ import { reason } from '@/utils/core/model/reasons';
 import type { Clip } from '@/utils/core/model/types';
 import { useT } from './i18n-context';
 import { StorageUsage } from './StorageUsage';
+import { FilePicker } from './FilePicker';
 import { ImportJob, type ImportJobSpec, type ImportReport } from './ImportJob';
+import { SettingRow } from './SettingRow';
 
 interface OptionsAppProps {
   client: OptionsClient;
@@ -47,6 +49,8 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
   const [problems, setProblems] = useState<string[]>([]);
   const [notices, setNotices] = useState<ImportNotice[]>([]);
   const [busy, setBusy] = useState(false);
+  // How far a backup or restore is: the words and, once the count is known, the clips done of all.
+  const [work, setWork] = useState<{ text: string; done?: number; total?: number }>();
   // Counts finished actions: a backup, restore or import changes the room the library takes.
   const [actions, setActions] = useState(0);
   const [importJob, setImportJob] = useState<ImportJobSpec>();
@@ -102,17 +106,28 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
     }
   }, [previewClip, settings.preset, settings.template, parser]);
 
-  async function run(action: () => Promise<string>) {
+  /** Runs a backup or a restore; `progress` words each step (`done` of `total` clips). */
+  async function run(action: (progress: (done: number, total: number) => void) => Promise<string>, words: (done: number, total: number) => string) {
     setBusy(true);
-    setStatus(t('working'));
+    setStatus('');
+    setWork({ text: t('working') });
     setProblems([]);
     setNotices([]);
+    // A step of a hundredth at a time: a backup hears of every clip, and a large library is tens of
+    // thousands of them, as many renders.
+    let shown = -Infinity;
+    const progress = (done: number, total: number) => {
+      if (done < total && done - shown < total / 100) return;
+      shown = done;
+      setWork({ text: words(done, total), done, total });
+    };
     try {
-      setStatus(await action());
+      setStatus(await action(progress));
     } catch (error) {
       setStatus(t('failed', errorMessage(error, t)));
     } finally {
       setBusy(false);
+      setWork(undefined);
       setActions((n) => n + 1);
     }
   }
@@ -132,24 +147,6 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
     setNotices(report.notices);
   }
   const working = busy || importJob !== undefined;
-
-  const fileInput = (label: string, accept: string, multiple: boolean, onFiles: (files: File[]) => void) => (
-    <label class="field">
-      <span>{label}</span>
-      <input
-        type="file"
-        accept={accept}
-        multiple={multiple}
-        disabled={working}
-        onChange={(e) => {
-          const input = e.currentTarget as HTMLInputElement;
-          const files = Array.from(input.files ?? []);
-          input.value = '';
-          if (files.length > 0) onFiles(files);
-        }}
-      />
-    </label>
-  );
 
   const lastBackup = backupStatus.lastAt;
   return (
@@ -278,7 +275,10 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
         <p>
           <code class="preview-path">{preview.path}</code>
         </p>
-        <pre class="preview-text">{preview.text}</pre>
+        {/* Focusable: it scrolls, and the keyboard must be able to scroll it too. */}
+        <pre class="preview-text" tabIndex={0} aria-labelledby="preview">
+          {preview.text}
+        </pre>
       </section>
       </>
       )}
@@ -295,44 +295,73 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
           </p>
         )}
         {loaded && (
-          <label class="field">
-            <span>{t('scheduledBackupLabel')}</span>
-            <select name="backup-every" value={String(settings.backupEveryDays)} onChange={(e) => update({ backupEveryDays: Number((e.currentTarget as HTMLSelectElement).value) })}>
+          <SettingRow label={t('scheduledBackupLabel')} labelId="backup-every-label">
+            <select name="backup-every" aria-labelledby="backup-every-label" value={String(settings.backupEveryDays)} onChange={(e) => update({ backupEveryDays: Number((e.currentTarget as HTMLSelectElement).value) })}>
               {[...new Set([...BACKUP_EVERY, settings.backupEveryDays])].sort((a, b) => a - b).map((days) => (
                 <option key={days} value={String(days)}>
                   {days === 0 ? t('scheduledBackupOff') : days === 1 ? t('scheduledBackupDaily') : t('scheduledBackupEvery', days)}
                 </option>
               ))}
             </select>
-          </label>
+          </SettingRow>
         )}
-        <button
-          type="button"
-          disabled={working}
-          onClick={() =>
-            void run(async () => {
-              const count = await client.backup();
-              await store.recordBackup(now());
-              return t('backupDone', count);
-            })
-          }
-        >
-          {t('backupNow')}
-        </button>
-        {fileInput(t('restoreLabel'), '.zip,application/zip', false, ([file]) =>
-          void run(async () => {
-            const { restored, errors: restoreErrors } = await client.restore(file!);
-            setProblems(restoreErrors);
-            return t('restoreDone', restored);
-          }),
-        )}
-        {fileInput(t('importLabel'), '.md,.markdown,.zip,text/markdown,application/zip', true, (files) => startImport({ kind: 'files', files }))}
-        {client.pickFolder && (
-          <p>
+        <SettingRow label={t('backupLabel')} labelId="backup-label">
+          <button
+            type="button"
+            aria-describedby="backup-label"
+            disabled={working}
+            onClick={() =>
+              void run(
+                async (progress) => {
+                  const count = await client.backup(progress);
+                  await store.recordBackup(now());
+                  return t('backupDone', count);
+                },
+                (done, total) => t('backupProgress', done, total),
+              )
+            }
+          >
+            {t('backupNow')}
+          </button>
+        </SettingRow>
+        <SettingRow label={t('restoreLabel')} labelId="restore-label">
+          <FilePicker
+            labelledBy="restore-label"
+            text={t('chooseBackup')}
+            accept=".zip,application/zip"
+            disabled={working}
+            onFiles={([file]) =>
+              void run(
+                async (progress) => {
+                  const { restored, errors: restoreErrors } = await client.restore(file!, progress);
+                  setProblems(restoreErrors);
+                  return t('restoreDone', restored);
+                },
+                (done, total) => t('restoreProgress', done, total),
+              )
+            }
+          />
+        </SettingRow>
+        <SettingRow label={t('importLabel')} labelId="import-label">
+          <FilePicker
+            labelledBy="import-label"
+            text={t('choosePosts')}
+            accept=".md,.markdown,.zip,text/markdown,application/zip"
+            multiple
+            disabled={working}
+            onFiles={(files) => startImport({ kind: 'files', files })}
+          />
+          {client.pickFolder && (
             <button type="button" disabled={working} onClick={() => startImport({ kind: 'folder', folder: client.pickFolder!() })}>
               {t('importFolderButton')}
             </button>
-          </p>
+          )}
+        </SettingRow>
+        {work && (
+          <div class="notice work-job">
+            <progress aria-label={t('workProgressLabel')} {...(work.total !== undefined && { max: Math.max(1, work.total), value: work.done ?? 0 })} />
+            <span>{work.text}</span>
+          </div>
         )}
         {importJob && <ImportJob job={importJob} client={client} onDone={endImport} />}
         <p role="status">{status}</p>

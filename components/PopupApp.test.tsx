@@ -254,6 +254,13 @@ describe('the library', () => {
 
   it('filters by site and tag, and sorts by published time', async () => {
     renderApp(fakeClient({}, library()).client);
+    // Folded away until asked for, and the toggle says which it is.
+    const toggle = screen.getByRole('button', { name: 'Filters' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('combobox', { name: 'Site' })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.hidden).toBe(false);
     // The menus offer the library's sites and tags once the worker has answered them.
     await screen.findByRole('option', { name: 'NHK' });
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'NHK' } });
@@ -264,6 +271,11 @@ describe('the library', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), { target: { value: 'published' } });
     await waitFor(() => expect(titles()).toEqual(['Climate talks stall', '布林肯和秦刚会面', '東京の天気']));
+    // A filter in force is counted on the toggle, folded or not.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'NHK' } });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.textContent).toBe('Filters1');
   });
 
   it('selects with shift-click, tags, exports and deletes the selection with undo', async () => {
@@ -316,9 +328,9 @@ describe('the library', () => {
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     await waitFor(() => expect(list.getAttribute('aria-activedescendant')).toBe('clip-b'));
     fireEvent.keyDown(list, { key: 'Enter' });
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Climate talks stall');
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Climate talks stall');
     fireEvent.keyDown(document.body, { key: 'Escape' });
-    await waitFor(() => expect(screen.queryByRole('heading', { level: 1 })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 2 })).toBeNull());
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Delete' });
     await screen.findByText('Deleted “Climate talks stall”.');
     expect(store.has('b')).toBe(false);
@@ -362,7 +374,9 @@ describe('the library', () => {
     renderApp(client);
     await screen.findByText('250 of 250 clips');
     expect(titles()[0]).toBe('Story 249');
-    const list = screen.getByRole('listbox');
+    // The listbox scrolls inside its scroller, which holds each row's controls beside it too.
+    const list = document.querySelector('.clip-list')!;
+    expect(list.contains(screen.getByRole('listbox'))).toBe(true);
     list.scrollTop = 150 * 84;
     fireEvent.scroll(list);
     await waitFor(() => expect(titles()).toContain('Story 99'));

@@ -10,7 +10,7 @@ import { ClipDetail } from './ClipDetail';
 import { ClipList, FIRST_ROWS_TIMING } from './ClipList';
 import { ClipPanel, type ClipState } from './ClipPanel';
 import { ExportJob, type ExportJobSpec } from './ExportJob';
-import { FilterBar } from './FilterBar';
+import { FilterBar, activeFilters } from './FilterBar';
 import { useT } from './i18n-context';
 import { SearchBar } from './SearchBar';
 import { UndoBar } from './UndoBar';
@@ -43,6 +43,8 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   const [job, setJob] = useState<ExportJobSpec>();
   const [includeImages, setIncludeImages] = useState(false);
   const [folder, setFolder] = useState<DirectoryHandle>();
+  // The filters fold away until asked for: the popup has room for the list or for them.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const noticeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -197,7 +199,7 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
     if (event.key === 'ArrowDown' && (total ?? 0) > 0) {
       event.preventDefault();
       setActiveIndex(0);
-      (document.querySelector('.clip-list') as HTMLElement | null)?.focus();
+      (document.querySelector('.clip-options') as HTMLElement | null)?.focus();
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       event.stopPropagation();
@@ -229,6 +231,8 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
   return (
     <main class={asTab ? 'popup as-tab' : 'popup'}>
       <header class="top">
+        {/* The page's one heading of the first rank: seen in the tab, read out in the popup. */}
+        <h1 class={asTab ? 'app-title' : 'app-title visually-hidden'}>{t('appTitle')}</h1>
         {!asTab && (
           <ClipPanel
             state={clipState}
@@ -260,8 +264,14 @@ export function PopupApp({ client, asTab = false, noticeMs = 8000, firstScreen }
         />
       ) : (
         <section class="library">
-          <SearchBar query={query} onQuery={setQuery} inputRef={searchInput} onKeyDown={onSearchKey} />
-          <FilterBar filters={filters} sites={sites} tags={tags} onChange={setFilters} />
+          <div class="search-row">
+            <SearchBar query={query} onQuery={setQuery} inputRef={searchInput} onKeyDown={onSearchKey} />
+            <button type="button" class="filter-toggle" aria-expanded={filtersOpen} aria-controls="library-filters" onClick={() => setFiltersOpen(!filtersOpen)}>
+              {t('filtersToggle')}
+              {activeFilters(filters) > 0 && <span class="badge">{activeFilters(filters)}</span>}
+            </button>
+          </div>
+          <FilterBar id="library-filters" open={filtersOpen} filters={filters} sites={sites} tags={tags} onChange={setFilters} />
           {total !== undefined && libraryTotal !== undefined && (
             <p class="count" aria-live="polite">
               {t('resultsCount', total, libraryTotal)}

@@ -101,7 +101,7 @@ describe('clipping from the popup', () => {
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const popup = await session.context.newPage();
     await popup.goto(session.extensionUrl('popup.html'));
-    await popup.locator('.clip-row').first().getByRole('button', { name: /^Copy / }).click();
+    await popup.locator('.clip-controls').first().getByRole('button', { name: /^Copy / }).click();
     await popup.getByText('Copied the post to the clipboard.').waitFor();
     await expect(popup.evaluate(() => navigator.clipboard.readText())).resolves.toBe(goldenPost);
     await popup.close();
@@ -120,7 +120,7 @@ describe('clipping from the popup', () => {
   it('deletes a clip and undoes the deletion', async () => {
     const popup = await session.context.newPage();
     await popup.goto(session.extensionUrl('popup.html'));
-    await popup.locator('.clip-row').first().getByRole('button', { name: /^Delete / }).click();
+    await popup.locator('.clip-controls').first().getByRole('button', { name: /^Delete / }).click();
     await popup.getByText('No clips yet').waitFor();
     await popup.getByRole('button', { name: 'Undo' }).click();
     await popup.locator('.clip-row').first().waitFor();

@@ -61,7 +61,7 @@ describe('the library in the popup', () => {
 
   it('selects every result, bulk-deletes them and undoes it', async () => {
     const popup = await openPopup();
-    await popup.locator('.clip-row .select').first().click();
+    await popup.locator('.clip-controls .select').first().click();
     await popup.getByRole('button', { name: 'Select all results' }).click();
     await expect(popup.getByText('2 selected').count()).resolves.toBe(1);
     await popup.getByRole('button', { name: 'Delete selected' }).click();

@@ -56,6 +56,8 @@ export interface FirefoxOptions {
   extensionDir?: string;
   /** Served at their addresses (by interception); every other web request fails. */
   pages?: Map<string, string>;
+  /** More preferences for the profile (the theme pages are told of, for one). */
+  prefs?: Record<string, unknown>;
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
@@ -83,6 +85,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     'browser.download.folderList': 2,
     'browser.download.useDownloadDir': true,
     'browser.download.always_ask_before_handling_new_types': false,
+    ...options.prefs,
   };
 
   async function start(): Promise<Browser> {

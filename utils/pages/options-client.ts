@@ -51,9 +51,10 @@ async function runImportIn(win: Window, sources: ImportSource[], { signal, onPro
 
 export interface OptionsClient {
   newestClip(): Promise<Clip | null>;
-  /** Downloads a full backup; answers how many clips it holds. */
-  backup(): Promise<number>;
-  restore(file: File): Promise<{ restored: number; errors: string[] }>;
+  /** Downloads a full backup; answers how many clips it holds. `onProgress` hears of each clip written. */
+  backup(onProgress?: (done: number, total: number) => void): Promise<number>;
+  /** Restores a backup; `onProgress` hears of each batch of clips stored. */
+  restore(file: File, onProgress?: (done: number, total: number) => void): Promise<{ restored: number; errors: string[] }>;
   /** Imports posts from `.md` files and zips, streaming them. */
   importFiles(files: File[], control: ImportControl): Promise<ImportOutcome>;
   /**
@@ -78,16 +79,25 @@ export function optionsClient(win: Window): OptionsClient {
       const [newest] = await sendMessage('listClips', { limit: 1 });
       return newest ? sendMessage('getClip', { id: newest.id }) : null;
     },
-    async backup() {
+    async backup(onProgress) {
       const { ids } = await sendMessage('viewIds', { query: '', filters: NO_FILTERS });
       const chunks: Uint8Array[] = [];
-      const { clipCount } = await createBackup(clipsInBatches(ids), { write: (chunk) => void chunks.push(chunk), total: ids.length });
+      const { clipCount } = await createBackup(clipsInBatches(ids), {
+        write: (chunk) => void chunks.push(chunk),
+        total: ids.length,
+        onProgress: ({ done }) => onProgress?.(done, ids.length),
+      });
       downloadBlob(win.document, `news-clipper-backup-${new Date().toISOString().slice(0, 10)}.zip`, chunks as BlobPart[], 'application/zip');
       return clipCount;
     },
-    async restore(file) {
+    async restore(file, onProgress) {
       const { clips, errors } = restoreBackup(await bytesOf(file));
-      await inBatches(clips, async (batch) => void (await sendMessage('restoreClips', { clips: batch })));
+      let done = 0;
+      onProgress?.(0, clips.length);
+      await inBatches(clips, async (batch) => {
+        await sendMessage('restoreClips', { clips: batch });
+        onProgress?.((done += batch.length), clips.length);
+      });
       return { restored: clips.length, errors };
     },
     importFiles: (files, control) => runImportIn(win, files.map(fileSource), control),
