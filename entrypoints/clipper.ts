@@ -17,10 +17,30 @@ async function fetchPage(url: string): Promise<string> {
   return decodeHtml(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'));
 }
 
+/**
+ * Gives the page back its thread between the steps of a clip, so that the reader's input and the
+ * page's rendering go on while a long article is read: `scheduler.yield()` where the browser has
+ * it (its continuation runs before the page's other waiting tasks, so the clip is not starved by
+ * a busy page), else a message to itself (queued behind the tasks waiting, and not clamped to
+ * 4 ms as a timer is).
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 // Injected on demand into the active tab's isolated world. It defines the entry function that the
 // worker then calls with the chosen mode (see `browserClipPlatform.extract`; executeScript waits
 // for the promise it returns); it keeps no state.
 export default defineUnlistedScript(() => {
   (globalThis as unknown as Record<string, unknown>)[EXTRACT_GLOBAL] = (mode: ExtractMode) =>
-    extractClip(document, window, { mode, fetchPage });
+    extractClip(document, window, { mode, fetchPage, yieldToPage });
 });

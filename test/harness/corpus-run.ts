@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { servePagesOffline, tabIdOf, type ClipperSession } from '../../cli/headless';
 import type { ClipDraft, ExtractResult } from '../../utils/core/model/types';
-import { baselineTimes, type BaselineWorld, clipInTab, ClipTimeout, within } from './browser-clip';
+import { baselineTimes, type BaselineTimes, type BaselineWorld, clipInTab, ClipTimeout, within, type WorkerClip } from './browser-clip';
 import type { CorpusPage } from './corpus-pages';
+import { traceTasks } from './task-trace';
 
 // Clips corpus pages one after another in one browser tab (two cores: one page at a time keeps
 // the timings honest), each clip bounded in time; a page that hangs or crashes is recorded and
@@ -20,6 +21,10 @@ export interface PageTiming {
   readabilityMs?: number;
   /** DOMPurify with the extension's policy on that parse's output, timed after it. */
   sanitizeMs?: number;
+  /** The longest task of the page's main thread while the clip ran (`traceTasks`). */
+  longestTaskMs?: number;
+  /** All of them, in order (tasks under 0.1 ms left out). */
+  tasksMs?: number[];
 }
 
 export interface PageRun {
@@ -33,6 +38,12 @@ export interface PageRun {
   /** The title the browser shows for the page (its `<title>`). */
   documentTitle?: string;
   timing?: PageTiming;
+  /** What Readability alone found (with `readabilityArticle`). */
+  readabilityArticle?: BaselineTimes['article'];
+  /** What each of `options.sides` answered on this page, in the order given. */
+  sides?: unknown[];
+  /** What `options.after` answered. */
+  after?: unknown;
 }
 
 export interface RunOptions {
@@ -50,6 +61,18 @@ export interface RunOptions {
   readabilityBaseline?: boolean;
   /** Where the baseline runs (see `BaselineWorld`): an isolated world unless told. */
   baselineWorld?: BaselineWorld;
+  /** Keep what the baseline's Readability found (`run.readabilityArticle`). */
+  readabilityArticle?: boolean;
+  /**
+   * More measurements on each loaded page, taken in turn with the clip and the baseline: the
+   * order of all of them rotates from page to page and pass to pass. Their answers are kept in
+   * `run.sides`.
+   */
+  sides?: ReadonlyArray<(page: Page) => Promise<unknown>>;
+  /** One more, after all the others (for an engine that changes the page): `run.after`. */
+  after?: (page: Page) => Promise<unknown>;
+  /** Trace the page's main thread during the clip: `timing.longestTaskMs` and `tasksMs`. */
+  traceTasks?: boolean;
   projectRoot: string;
   /**
    * The number of this pass over the pages when the benchmark makes several: it flips which side
@@ -74,23 +97,47 @@ export async function runCorpus(session: ClipperSession, pages: readonly CorpusP
       // The tab keeps its id across navigations: looked up once per tab.
       tab.id ??= await tabIdOf(session, tab.page);
       run.documentTitle = await tab.page.title();
-      // Both sides start equally cold on each page: the content script is injected anew into
-      // the page's isolated world and Readability's source is evaluated anew in its main world,
-      // so neither runs code that earlier pages made hot. Neither timing includes loading its
-      // code: the injection (with the bundle's module set-up) is counted in the fixed costs, the
-      // evaluation of Readability's source happens before its clock starts. Alternating the
-      // order cancels the advantage of whichever runs second on a warm page.
-      const baselineFirst = options.readabilityBaseline && (index + (options.pass ?? 0)) % 2 === 1;
-      const measureBaseline = () => baselineTimes(tab!.page, options.projectRoot, { world: options.baselineWorld, sanitize: true });
-      const first = baselineFirst ? await measureBaseline() : undefined;
-      const clip = await within(clipInTab(session, tab.id, 'article'), options.timeoutMs, `Clipping ${corpusPage.name}`);
-      const baseline = first ?? (options.readabilityBaseline ? await measureBaseline() : undefined);
+      // Every side starts equally cold on each page: the content script is injected anew into
+      // the page's isolated world, and Readability's source (and each other engine's) is
+      // evaluated anew in a fresh isolated world of its own, so none runs code that earlier pages
+      // made hot. No timing includes loading the code: the injection (with the bundle's module
+      // set-up) is counted in the fixed costs, the evaluation of the other engines' sources
+      // happens before their clocks start. Rotating the order cancels the advantage of whichever
+      // runs later on a warm page.
+      let clip: WorkerClip | undefined;
+      let longest: { longestTaskMs: number; tasksMs: number[] } | undefined;
+      let baseline: BaselineTimes | undefined;
+      const sides: unknown[] = [];
+      const measures: Array<() => Promise<void>> = [
+        async () => {
+          const clipping = () => within(clipInTab(session, tab!.id!, 'article'), options.timeoutMs, `Clipping ${corpusPage.name}`);
+          if (!options.traceTasks) clip = await clipping();
+          else ({ value: clip, ...longest } = await traceTasks(tab!.page, clipping));
+        },
+        ...(options.readabilityBaseline
+          ? [
+              async () => {
+                baseline = await baselineTimes(tab!.page, options.projectRoot, { world: options.baselineWorld, sanitize: true, article: options.readabilityArticle });
+              },
+            ]
+          : []),
+        ...(options.sides ?? []).map((side, i) => async () => {
+          sides[i] = await side(tab!.page);
+        }),
+      ];
+      const turn = (index + (options.pass ?? 0)) % measures.length;
+      for (const measure of [...measures.slice(turn), ...measures.slice(0, turn)]) await measure();
+      if (options.after) run.after = await options.after(tab.page);
+      if (options.sides) run.sides = sides;
+      if (baseline?.article !== undefined) run.readabilityArticle = baseline.article;
+      clip = clip!;
       run.timing = {
         totalMs: clip.totalMs,
         injectMs: clip.injectMs,
         inPageMs: clip.inPageMs,
         fixedMs: clip.totalMs - clip.inPageMs,
         ...(baseline === undefined ? {} : { readabilityMs: baseline.readabilityMs, sanitizeMs: baseline.sanitizeMs }),
+        ...longest,
       };
       let result = clip.result;
       run.mode = 'article';

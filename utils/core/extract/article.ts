@@ -4,8 +4,9 @@
 import { Readability } from '@mozilla/readability';
 import { resolveLazyImages } from './lazy-images';
 import { keepMathJaxFormulas } from './math';
-import { storedBody, type NormalizedBody } from './normalize-body';
+import { storedBodySteps, type NormalizedBody } from './normalize-body';
 import { CODE_LANGUAGE_CLASS } from './sanitize';
+import { runSteps, type Steps } from './steps';
 import { cjkShare, countScripts, sampleText, weightedLength } from './text';
 
 /** Readability's default minimum, written for Latin text. */
@@ -76,7 +77,12 @@ export interface PageArticle {
  * Reads the article of `clone` (a prepared copy: Readability rewrites it). `sample` is the page's
  * text as `sampleText` gives it (computed here unless the caller has it already).
  */
-export function readArticle(clone: Document, win: Window, baseUrl: string, sample = sampleText(clone.body ?? clone.documentElement)): PageArticle {
+export function readArticle(clone: Document, win: Window, baseUrl: string, sample?: string): PageArticle {
+  return runSteps(articleSteps(clone, win, baseUrl, sample));
+}
+
+/** `readArticle` in steps (see steps.ts): Readability's parse, then each step of the stored body. */
+export function* articleSteps(clone: Document, win: Window, baseUrl: string, sample = sampleText(clone.body ?? clone.documentElement)): Steps<PageArticle> {
   // Readability drops every class but the code language classes (its own pass, the one its
   // default options make too), so the sanitizer sees fewer attributes; the sanitizer still decides
   // which classes survive, and where.
@@ -85,5 +91,6 @@ export function readArticle(clone: Document, win: Window, baseUrl: string, sampl
   // A few hundred characters tell when there is enough (and need no count of a long article).
   const enough = [text.slice(0, 4 * MIN_ARTICLE_WEIGHT), text].some((t) => weightedLength(countScripts(t)) >= MIN_ARTICLE_WEIGHT);
   if (!article?.content || !enough) return { article };
-  return { article, body: storedBody(article.content, win, baseUrl) };
+  yield;
+  return { article, body: yield* storedBodySteps(article.content, win, baseUrl) };
 }

@@ -3,11 +3,12 @@
 // on a clone, so clipping never disturbs the page the reader is looking at.
 
 import type { ClipDraft, ExtractMode, ExtractResult } from '../model/types';
-import { prepareClone, readArticle } from './article';
+import { articleSteps, prepareClone } from './article';
 import { readMetadata, type PageMetadata } from './metadata';
 import { joinNextPages, type FetchPage, MAX_PAGES } from './multi-page';
-import { storedBody, type NormalizedBody } from './normalize-body';
+import { storedBodySteps, type NormalizedBody } from './normalize-body';
 import { selectionHtml } from './selection';
+import { runSteps, runStepsPaced, type Steps, type YieldToPage } from './steps';
 import { sampleText } from './text';
 
 export interface ExtractOptions {
@@ -21,6 +22,11 @@ export interface ClipOptions extends ExtractOptions {
   fetchPage?: FetchPage;
   /** Pages joined at most, the page itself included. */
   maxPages?: number;
+  /**
+   * Gives the page's thread back between the steps of the clip (see steps.ts), so that no task of
+   * the clip runs much longer than Readability's parse alone; without it the clip is one task.
+   */
+  yieldToPage?: YieldToPage;
 }
 
 const HIDDEN = '[hidden], [aria-hidden="true"], template, noscript';
@@ -71,15 +77,22 @@ function toDraft(pageUrl: string, meta: PageMetadata, body: NormalizedBody, kind
  * choose 'full-page'), mode 'selection' when nothing is selected.
  */
 export function extractDraft(doc: Document, win: Window, options: ExtractOptions): ExtractResult {
+  return runSteps(draftSteps(doc, win, options));
+}
+
+/** `extractDraft` in steps (see steps.ts): each `yield` is a place where the page may run. */
+function* draftSteps(doc: Document, win: Window, options: ExtractOptions): Steps<ExtractResult> {
   const now = options.now ?? Date.now();
   const pageUrl = doc.URL;
   const baseUrl = doc.baseURI || pageUrl;
 
   if (options.mode === 'selection') {
     const meta = readMetadata(doc, pageUrl, { now });
+    // Read before the page runs again: the reader may change the selection meanwhile.
     const html = selectionHtml(win);
     if (html === undefined) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
-    const body = storedBody(html, win, baseUrl);
+    yield;
+    const body = yield* storedBodySteps(html, win, baseUrl);
     return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false, selection: true }) };
   }
 
@@ -87,13 +100,17 @@ export function extractDraft(doc: Document, win: Window, options: ExtractOptions
   prepareClone(clone, win);
   if (options.mode === 'full-page') {
     const meta = readMetadata(doc, pageUrl, { now });
-    const body = storedBody(fullPageHtml(clone), win, baseUrl);
+    const html = fullPageHtml(clone);
+    yield;
+    const body = yield* storedBodySteps(html, win, baseUrl);
     return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: true }) };
   }
 
   // The page's text, sampled once: it sets Readability's threshold and the page's time zone.
   const sample = sampleText(doc.body ?? doc.documentElement);
-  const { article, body } = readArticle(clone, win, baseUrl, sample);
+  yield;
+  const { article, body } = yield* articleSteps(clone, win, baseUrl, sample);
+  yield;
   const meta = readMetadata(doc, pageUrl, { now, readability: article, sample });
   if (!body) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
   return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false }) };
@@ -104,9 +121,10 @@ export function extractDraft(doc: Document, win: Window, options: ExtractOptions
  * (`pageCount`), with `missingPages` naming a next page that could not be clipped.
  */
 export async function extractClip(doc: Document, win: Window, options: ClipOptions): Promise<ExtractResult> {
-  const result = extractDraft(doc, win, options);
+  const { yieldToPage } = options;
+  const result = yieldToPage ? await runStepsPaced(draftSteps(doc, win, options), yieldToPage) : extractDraft(doc, win, options);
   if (!result.ok || options.mode !== 'article' || !options.fetchPage) return result;
-  const joined = await joinNextPages(doc, doc.URL, win, options.fetchPage, options.maxPages ?? MAX_PAGES);
+  const joined = await joinNextPages(doc, doc.URL, win, options.fetchPage, options.maxPages ?? MAX_PAGES, yieldToPage);
   if (joined.bodies.length === 0 && joined.missingPages.length === 0) return result;
   const draft: ClipDraft = {
     ...result.draft,

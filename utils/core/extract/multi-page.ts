@@ -3,9 +3,10 @@
 // tests), read like the first, and its article body appended in order. A page that cannot be
 // fetched or has no article ends the clip there; the clip says which page is missing.
 
-import { readArticle, prepareClone } from './article';
+import { articleSteps, prepareClone } from './article';
 import { parseInert } from './dom';
 import { findNextPage } from './next-page';
+import { runSteps, runStepsPaced, type YieldToPage } from './steps';
 
 /** Fetches a page of the same site and answers its HTML, decoded; rejects when it cannot. */
 export type FetchPage = (url: string) => Promise<string>;
@@ -33,9 +34,17 @@ function pageDocument(html: string, url: string, win: Window): Document {
 
 /**
  * Follows the next-page links from `doc` (page 1, at `firstUrl`) up to `maxPages` pages in all.
- * Only same-origin continuations of the article are followed (see next-page.ts).
+ * Only same-origin continuations of the article are followed (see next-page.ts). With
+ * `yieldToPage`, each page is read in steps, the page's thread given back between them.
  */
-export async function joinNextPages(doc: Document, firstUrl: string, win: Window, fetchPage: FetchPage, maxPages = MAX_PAGES): Promise<JoinedPages> {
+export async function joinNextPages(
+  doc: Document,
+  firstUrl: string,
+  win: Window,
+  fetchPage: FetchPage,
+  maxPages = MAX_PAGES,
+  yieldToPage?: YieldToPage,
+): Promise<JoinedPages> {
   const joined: JoinedPages = { bodies: [], missingPages: [] };
   const seen = new Set([firstUrl]);
   let current = doc;
@@ -53,7 +62,8 @@ export async function joinNextPages(doc: Document, firstUrl: string, win: Window
     // The fetched document is only read: it serves as the next page's clone and link source.
     const links = next.cloneNode(true) as Document;
     prepareClone(next, win);
-    const { body } = readArticle(next, win, next.baseURI || url);
+    const steps = articleSteps(next, win, next.baseURI || url);
+    const { body } = yieldToPage ? await runStepsPaced(steps, yieldToPage) : runSteps(steps);
     if (!body) {
       joined.missingPages.push(url);
       break;

@@ -3,6 +3,7 @@
 
 import { meaningfulClasses, sanitizeToBody } from './sanitize';
 import { parseSrcset, serializeSrcset } from './srcset';
+import { runSteps, type Steps } from './steps';
 import { countNonWhitespace } from './text';
 
 export interface NormalizedBody {
@@ -112,7 +113,14 @@ function keepLeadingNewlines(root: Element): void {
  * provides the parser (DOMPurify's documents are inert: nothing in `html` loads or runs).
  */
 export function storedBody(html: string, win: Window, baseUrl: string): NormalizedBody {
-  return normalizeElement(sanitizeToBody(html, win), baseUrl);
+  return runSteps(storedBodySteps(html, win, baseUrl));
+}
+
+/** `storedBody` in two steps (see steps.ts): the sanitizer, then the normalising. */
+export function* storedBodySteps(html: string, win: Window, baseUrl: string): Steps<NormalizedBody> {
+  const body = sanitizeToBody(html, win);
+  yield;
+  return normalizeElement(body, baseUrl);
 }
 
 /**
