@@ -6,7 +6,7 @@ import { resolveLazyImages } from './lazy-images';
 import { keepMathJaxFormulas } from './math';
 import { storedBody, type NormalizedBody } from './normalize-body';
 import { CODE_LANGUAGE_CLASS } from './sanitize';
-import { cjkShare, countScripts, sampleText, weightedLength } from './text';
+import { cjkShare, collapseWhitespace, countScripts, sampleText, weightedLength } from './text';
 
 /** Readability's default minimum, written for Latin text. */
 const LATIN_CHAR_THRESHOLD = 500;
@@ -15,6 +15,11 @@ const LATIN_CHAR_THRESHOLD = 500;
  * English words or 50 Chinese characters, less than any news brief.
  */
 const MIN_ARTICLE_WEIGHT = 140;
+/**
+ * Text a page must hold, besides its title, for a clip of less than an article: a sentence of
+ * about eight English words or fifteen Chinese characters ("Pick a section." is not one).
+ */
+const MIN_FALLBACK_WEIGHT = 45;
 
 export type ReadabilityArticle = NonNullable<ReturnType<Readability<string>['parse']>>;
 
@@ -70,6 +75,18 @@ export interface PageArticle {
   article: ReadabilityArticle | null;
   /** The stored body, absent when there is no article or far too little text. */
   body?: NormalizedBody;
+  /**
+   * Where there is too little for an article but the page has real text (a video's description,
+   * a short notice): what Readability kept, which is what it and Defuddle give in such a case.
+   */
+  fallbackBody?: NormalizedBody;
+}
+
+/** Text weight of `text` once the title's occurrences are taken out of it. */
+function weightBesidesTitle(text: string, title: string | null | undefined): number {
+  const t = collapseWhitespace(title ?? '');
+  const rest = t ? collapseWhitespace(text).split(t).join(' ') : text;
+  return weightedLength(countScripts(rest));
 }
 
 /**
@@ -84,6 +101,12 @@ export function readArticle(clone: Document, win: Window, baseUrl: string, sampl
   const text = article?.textContent ?? '';
   // A few hundred characters tell when there is enough (and need no count of a long article).
   const enough = [text.slice(0, 4 * MIN_ARTICLE_WEIGHT), text].some((t) => weightedLength(countScripts(t)) >= MIN_ARTICLE_WEIGHT);
-  if (!article?.content || !enough) return { article };
+  if (!article?.content) return { article };
+  if (!enough) {
+    // A short text that merely repeats the title ("Sections", "Pick a section.") is no clip.
+    if (weightBesidesTitle(text, article.title) < MIN_FALLBACK_WEIGHT) return { article };
+    const fallbackBody = storedBody(article.content, win, baseUrl);
+    return fallbackBody.textLength > 0 ? { article, fallbackBody } : { article };
+  }
   return { article, body: storedBody(article.content, win, baseUrl) };
 }

@@ -61,6 +61,12 @@ const GENERIC =
 const OUTLET = /^\p{Script=Han}{1,12}(?:新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|报社|報社|网|網|社|电视台|電視台|广播|廣播|传媒|傳媒|集团|集團|公司|频道|頻道|客户端|客戶端|杂志|雜誌|周刊|週刊|财经|財經|在线|在線)$/u;
 /** Buttons and links that sites mark as author elements ("Follow Author", "More Richard Eskow."). */
 const UI_TEXT = /^(?:follow|unfollow|subscribe|share|more|view|see|read|contact|e-?mail|sign|log|click|visit)\b/i;
+/**
+ * Interface words anywhere in a value ("links open overlay panel", "Show more", "Download PDF"),
+ * and section headings that journals class as author elements ("Abstract"): no name holds them.
+ */
+const INTERFACE_WORDS =
+  /\b(?:overlay|panel|toggle|dropdown|tooltip|menu|download|pdf|bookmark|links?\s+opens?|opens?\s+in|show\s+(?:more|less|all)|expand|collapse|click|tap)\b|^(?:abstract|summary|highlights|keywords|introduction|references|contents|comments?|replies|print|save|cite)$/i;
 
 export interface Credit {
   names: string[];
@@ -71,6 +77,8 @@ function trimValue(value: string): string {
   const end = VALUE_END.exec(value);
   return (end ? value.slice(0, end.index) : value).replace(EDGE_PUNCTUATION, '');
 }
+
+const TRAILING_COUNT = /(?<=\p{L})\s+\d{1,6}$/u;
 
 /** Words that join the names of several authors ("Jane Doe and John Roe", "X (avec Y et Z)"). */
 const NAME_JOINERS = /\s*(?:[,;]|\b(?:and|with|et|avec|und|mit)\b)\s*/i;
@@ -88,6 +96,8 @@ function splitNames(value: string): string[] {
   return parts
     .map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, ''))
     .map((p) => (p.endsWith('.') ? p.replace(FULL_STOP, '') : p))
+    // "Max 1": a forum's badge or post count after the user name.
+    .map((p) => p.replace(TRAILING_COUNT, ''))
     .filter(Boolean);
 }
 
@@ -104,9 +114,11 @@ function isAuthorName(name: string, siteNames: LowerCaseSiteNames): boolean {
   const length = [...name].length;
   if (length < 2 && !CJK.test(name)) return false;
   if (length > 50 || URL_LIKE.test(name) || DATE_LIKE.test(name) || SENTENCE.test(name)) return false;
-  if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name) || UI_TEXT.test(name)) return false;
+  if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name) || UI_TEXT.test(name) || INTERFACE_WORDS.test(name)) return false;
+  if (/^[\d\s.,]+$/.test(name)) return false;
   if (length >= 3 && OUTLET.test(name)) return false;
-  if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 6) return false;
+  // Six words or more run several names, or a name and a title, together (a list read as one).
+  if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 5) return false;
   return !siteNames.includes(name.toLowerCase());
 }
 

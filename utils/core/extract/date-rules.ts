@@ -11,7 +11,8 @@ const PUBLISHED_CLASSES = 'abbr.published, time.published, dd.published, .entry-
 const MODIFIED_CLASSES = 'abbr.updated, time.updated, .date-modified, .updated-date';
 
 const PUBLISHED_RULES: Rule[] = [
-  earliest(meta('article:published_time', 'og:published_time'), ld('datePublished')),
+  // A video page's JSON-LD (VideoObject) dates the video by its upload.
+  earliest(meta('article:published_time', 'og:published_time'), ld('datePublished'), ld('uploadDate')),
   inArticle('[itemprop~="datePublished"]'),
   inArticle(PUBLISHED_CLASSES),
   meta(
