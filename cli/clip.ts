@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { errorText } from '../utils/core/model/errors';
 import { resolvePostFileName } from '../utils/core/format/archive-post';
 import { frontMatterValue } from '../utils/core/format/front-matter';
-import { clipWithPopup, ensureE2eBuild, launchClipper, servePagesOffline, tabIdOf } from './headless';
+import { clipWithPopup, ensureE2eBuild, launchClipper, LOAD_WAIT_MS, loadPage, servePagesOffline, tabIdOf } from './headless';
 
 // `npm run clip -- <url>... [--out DIR]` and `npm run clip -- --html FILE --url URL [--out DIR]`:
 // the extension itself, driven headless, writing archive posts under DIR/_posts/.
@@ -17,14 +17,16 @@ const USAGE = `Usage:
 Clips each page with the News Clipper extension in headless Chromium (CHROMIUM_PATH, default
 /usr/bin/chromium) and writes archive posts to DIR/_posts/ (default ./out).
   --html FILE --url URL   serve FILE at URL instead of fetching it (nothing else is fetched)
-  --full-page             where no article is found, clip the whole page instead of failing`;
+  --full-page             where no article is found, clip the whole page instead of failing
+  --load-wait SECONDS     how long to wait for a page to finish loading once its text is there
+                          (default ${LOAD_WAIT_MS / 1000}); a page still loading then is clipped as it is, with a warning`;
 
 interface Target {
   url: string;
   html?: string;
 }
 
-function parseTargets(): { targets: Target[]; outDir: string; fullPage: boolean } {
+function parseTargets(): { targets: Target[]; outDir: string; fullPage: boolean; loadWaitMs: number } {
   // `npm run` starts scripts in the project root; the user's relative paths are from INIT_CWD.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const { values, positionals } = parseArgs({
@@ -34,6 +36,7 @@ function parseTargets(): { targets: Target[]; outDir: string; fullPage: boolean 
       url: { type: 'string', multiple: true },
       out: { type: 'string' },
       'full-page': { type: 'boolean' },
+      'load-wait': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,7 +55,9 @@ function parseTargets(): { targets: Target[]; outDir: string; fullPage: boolean 
   for (const { url } of targets) {
     if (!/^https?:\/\//i.test(url)) throw new Error(`Not a web address: ${url}`);
   }
-  return { targets, outDir: resolve(cwd, values.out ?? 'out'), fullPage: values['full-page'] ?? false };
+  const loadWait = values['load-wait'] === undefined ? LOAD_WAIT_MS / 1000 : Number(values['load-wait']);
+  if (!Number.isFinite(loadWait) || loadWait < 0) throw new Error(`Not a number of seconds: --load-wait ${values['load-wait']}`);
+  return { targets, outDir: resolve(cwd, values.out ?? 'out'), fullPage: values['full-page'] ?? false, loadWaitMs: loadWait * 1000 };
 }
 
 async function main(): Promise<number> {
@@ -63,7 +68,7 @@ async function main(): Promise<number> {
     console.error(`${errorText(error)}\n\n${USAGE}`);
     return 2;
   }
-  const { targets, outDir, fullPage } = options;
+  const { targets, outDir, fullPage, loadWaitMs } = options;
   const postsDir = join(outDir, '_posts');
   mkdirSync(postsDir, { recursive: true });
 
@@ -76,7 +81,8 @@ async function main(): Promise<number> {
     for (const target of targets) {
       const page = await session.context.newPage();
       try {
-        await page.goto(target.url, { waitUntil: 'load', timeout: 60_000 });
+        const { loaded } = await loadPage(page, target.url, loadWaitMs);
+        if (!loaded) console.error(`Warning: ${target.url} had not finished loading after ${loadWaitMs / 1000} s; clipping what has loaded.`);
         const result = await clipWithPopup(session, await tabIdOf(session, page), { fullPageFallback: fullPage });
         if (!result.post) {
           const hint = result.status === 'no-article' ? ' (add --full-page to clip the whole page)' : '';
