@@ -82,6 +82,23 @@ export interface PageArticle {
   fallbackBody?: NormalizedBody;
 }
 
+const LINK_LIST = 'ul, ol, nav, section, aside, div';
+
+/**
+ * Lists of links to other pages ("More videos"), which Readability keeps around a text too short
+ * to tell them apart by: an element with two links or more whose text is mostly theirs.
+ */
+function dropLinkLists(body: Element): void {
+  for (const el of [...body.querySelectorAll(LINK_LIST)]) {
+    if (!el.isConnected) continue;
+    const links = el.querySelectorAll('a[href]');
+    if (links.length < 2) continue;
+    const text = countScripts(el.textContent ?? '').total;
+    const linked = [...links].reduce((sum, a) => sum + countScripts(a.textContent ?? '').total, 0);
+    if (linked * 2 >= text) el.remove();
+  }
+}
+
 /** Text weight of `text` once the title's occurrences are taken out of it. */
 function weightBesidesTitle(text: string, title: string | null | undefined): number {
   const t = collapseWhitespace(title ?? '');
@@ -105,7 +122,7 @@ export function readArticle(clone: Document, win: Window, baseUrl: string, sampl
   if (!enough) {
     // A short text that merely repeats the title ("Sections", "Pick a section.") is no clip.
     if (weightBesidesTitle(text, article.title) < MIN_FALLBACK_WEIGHT) return { article };
-    const fallbackBody = storedBody(article.content, win, baseUrl);
+    const fallbackBody = storedBody(article.content, win, baseUrl, dropLinkLists);
     return fallbackBody.textLength > 0 ? { article, fallbackBody } : { article };
   }
   return { article, body: storedBody(article.content, win, baseUrl) };

@@ -111,8 +111,10 @@ function keepLeadingNewlines(root: Element): void {
  * `baseUrl` is the page's base URL (`document.baseURI`), against which URLs are resolved; `win`
  * provides the parser (DOMPurify's documents are inert: nothing in `html` loads or runs).
  */
-export function storedBody(html: string, win: Window, baseUrl: string): NormalizedBody {
-  return normalizeElement(sanitizeToBody(html, win), baseUrl);
+export function storedBody(html: string, win: Window, baseUrl: string, prune?: (body: Element) => void): NormalizedBody {
+  const body = sanitizeToBody(html, win);
+  prune?.(body);
+  return normalizeElement(body, baseUrl);
 }
 
 /**
