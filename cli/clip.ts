@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { errorText } from '../utils/core/model/errors';
 import { resolvePostFileName } from '../utils/core/format/archive-post';
 import { frontMatterValue } from '../utils/core/format/front-matter';
-import { clipWithPopup, ensureE2eBuild, launchClipper, servePagesOffline, tabIdOf } from './headless';
+import { clipWithPopup, ensureE2eBuild, launchClipper, LOAD_WAIT_MS, loadPage, servePagesOffline, tabIdOf } from './headless';
 import { clipAll, isWebAddress, parseTabs, parseUrlList, summary, type ListProblem } from './list';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../utils/worker/batch';
 
@@ -25,6 +25,8 @@ Clips each page with the News Clipper extension in headless Chromium (CHROMIUM_P
   --tabs N                clip at most N pages at once (default ${DEFAULT_BATCH_SIZE}, at most ${MAX_BATCH_SIZE})
   --html FILE --url URL   serve FILE at URL instead of fetching it (nothing else is fetched)
   --full-page             where no article is found, clip the whole page instead of failing
+  --load-wait SECONDS     how long to wait for a page to finish loading once its text is there
+                          (default ${LOAD_WAIT_MS / 1000}); a page still loading then is clipped as it is, with a warning
   -h, --help              show this help
 
 Each written post's path is printed on stdout. With --list or several pages, stderr gets a
@@ -48,6 +50,7 @@ interface Options {
   tabs: number;
   /** A progress line for each page and a summary: for lists and several pages. */
   progress: boolean;
+  loadWaitMs: number;
 }
 
 function parseTargets(): Options {
@@ -62,6 +65,7 @@ function parseTargets(): Options {
       'full-page': { type: 'boolean' },
       list: { type: 'string', multiple: true },
       tabs: { type: 'string' },
+      'load-wait': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -83,6 +87,8 @@ function parseTargets(): Options {
   for (const { url } of targets) {
     if (!isWebAddress(url)) throw new Error(`Not a web address: ${url}`);
   }
+  const loadWait = values['load-wait'] === undefined ? LOAD_WAIT_MS / 1000 : Number(values['load-wait']);
+  if (!Number.isFinite(loadWait) || loadWait < 0) throw new Error(`Not a number of seconds: --load-wait ${values['load-wait']}`);
   return {
     targets,
     problems,
@@ -90,6 +96,7 @@ function parseTargets(): Options {
     fullPage: values['full-page'] ?? false,
     tabs: parseTabs(values.tabs, DEFAULT_BATCH_SIZE),
     progress: lists.length > 0 || targets.length > 1,
+    loadWaitMs: loadWait * 1000,
   };
 }
 
@@ -101,7 +108,7 @@ async function main(): Promise<number> {
     console.error(`${errorText(error)}\n\n${USAGE}`);
     return 2;
   }
-  const { targets, problems, outDir, fullPage, tabs, progress } = options;
+  const { targets, problems, outDir, fullPage, tabs, progress, loadWaitMs } = options;
   const postsDir = join(outDir, '_posts');
   mkdirSync(postsDir, { recursive: true });
 
@@ -119,7 +126,8 @@ async function main(): Promise<number> {
       clipOne: async (target) => {
         const page = await session.context.newPage();
         try {
-          await page.goto(target.url, { waitUntil: 'load', timeout: 60_000 });
+          const { loaded } = await loadPage(page, target.url, loadWaitMs);
+          if (!loaded) console.error(`Warning: ${target.url} had not finished loading after ${loadWaitMs / 1000} s; clipping what has loaded.`);
           const result = await clipWithPopup(session, await tabIdOf(session, page), { fullPageFallback: fullPage });
           if (!result.post) {
             const hint = result.status === 'no-article' ? ' (add --full-page to clip the whole page)' : '';

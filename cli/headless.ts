@@ -98,13 +98,42 @@ export async function launchClipper(options: LaunchOptions = {}): Promise<Clippe
  * nothing is fetched from the network (scripts, styles, trackers, images).
  */
 export async function servePagesOffline(context: BrowserContext, pages: Map<string, string>): Promise<void> {
+  // A request never carries the address's fragment ("…/story.html#rd"): pages are looked up
+  // without it, or the page itself would be answered empty and its navigation aborted.
+  const byAddress = new Map([...pages].map(([url, html]) => [withoutFragment(url), html]));
   // Only web requests: the extension's own pages and scripts must load as they are.
   await context.route(/^https?:/, async (route) => {
     const url = route.request().url();
-    const html = pages.get(url);
+    const html = byAddress.get(withoutFragment(url));
     if (html !== undefined) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     else await route.fulfill({ status: 204, body: '' });
   });
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/** Bound of the wait for a page's load event once its document is there (see `loadPage`). */
+export const LOAD_WAIT_MS = 15_000;
+/** Bound of the wait for the document itself. */
+const DOCUMENT_WAIT_MS = 60_000;
+
+/**
+ * Opens `url` in `page` and waits for it to load, at most `loadWaitMs` once its document has been
+ * parsed: a page whose load never ends (one image or script that is never answered) is then
+ * clipped from what has loaded, and the answer says so (`loaded: false`), rather than failing.
+ */
+export async function loadPage(page: Page, url: string, loadWaitMs = LOAD_WAIT_MS): Promise<{ loaded: boolean }> {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: DOCUMENT_WAIT_MS });
+  try {
+    await page.waitForLoadState('load', { timeout: loadWaitMs });
+    return { loaded: true };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return { loaded: false };
+    throw error;
+  }
 }
 
 /** The browser's tab id of a Playwright page (read through the worker, which sees every tab). */

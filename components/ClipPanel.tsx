@@ -28,6 +28,7 @@ function outcomeText(outcome: ClipOutcome, t: Translate): string {
       ? t('savedPages', clip.title, clip.pageCount)
       : t('saved', clip.title);
   if (clip.missingPages?.length) text += ` ${t('savedMissingPages', clip.missingPages.length)}`;
+  if (clip.fallback) text += ` ${t('fallbackHint')}`;
   return text;
 }
 

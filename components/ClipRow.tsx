@@ -51,6 +51,11 @@ export function ClipRow({ clip, query, active, fresh, selected, top, height, tim
           {published && <time dateTime={published.toISOString()}>{dateFormat.format(published)}</time>}
           {clip.fullPage && <span class="badge">{t('fullPage')}</span>}
           {clip.selection && <span class="badge">{t('selectionBadge')}</span>}
+          {clip.fallback && (
+            <span class="badge" title={t('fallbackHint')}>
+              {t('fallbackBadge')}
+            </span>
+          )}
           {clip.edited && <span class="badge">{t('editedBadge')}</span>}
           {clip.revisionCount > 0 && <span class="badge">{t('revisions', clip.revisionCount)}</span>}
           {clip.tags.map((tag) => (

@@ -199,6 +199,17 @@ describe('clipping', () => {
     );
   });
 
+  it('says when the page had no article and its text was clipped, and marks such clips in the list', async () => {
+    const outcome = saved('short', 'Short notice') as Extract<ClipOutcome, { status: 'saved' }>;
+    outcome.clip = { ...outcome.clip, fallback: true };
+    renderApp(fakeClient({ article: outcome }, [clipOf('video', 'A video', 1, { fallback: true }), clipOf('story', 'A story', 2)]).client);
+    fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));
+    expect((await screen.findByText(/^Saved:/)).textContent).toBe('Saved: Short notice No article was found on this page: its text was clipped instead.');
+    const row = (title: string) => screen.getByText(title).closest('.clip-row') as HTMLElement;
+    expect(within(row('A video')).getByText('page text').getAttribute('title')).toBe('No article was found on this page: its text was clipped instead.');
+    expect(within(row('A story')).queryByText('page text')).toBeNull();
+  });
+
   it('shows why a page cannot be clipped', async () => {
     renderApp(fakeClient({ article: { status: 'unclippable', reason: reason('tab-browser-page') } }).client);
     fireEvent.click(screen.getByRole('button', { name: 'Clip this page' }));

@@ -7,7 +7,7 @@ import { keepMathJaxFormulas } from './math';
 import { storedBodySteps, type NormalizedBody } from './normalize-body';
 import { CODE_LANGUAGE_CLASS } from './sanitize';
 import { runSteps, type Steps } from './steps';
-import { cjkShare, countScripts, sampleText, weightedLength } from './text';
+import { cjkShare, collapseWhitespace, countScripts, sampleText, weightedLength } from './text';
 
 /** Readability's default minimum, written for Latin text. */
 const LATIN_CHAR_THRESHOLD = 500;
@@ -16,6 +16,11 @@ const LATIN_CHAR_THRESHOLD = 500;
  * English words or 50 Chinese characters, less than any news brief.
  */
 const MIN_ARTICLE_WEIGHT = 140;
+/**
+ * Text a page must hold, besides its title, for a clip of less than an article: a sentence of
+ * about eight English words or fifteen Chinese characters ("Pick a section." is not one).
+ */
+const MIN_FALLBACK_WEIGHT = 45;
 
 export type ReadabilityArticle = NonNullable<ReturnType<Readability<string>['parse']>>;
 
@@ -71,6 +76,35 @@ export interface PageArticle {
   article: ReadabilityArticle | null;
   /** The stored body, absent when there is no article or far too little text. */
   body?: NormalizedBody;
+  /**
+   * Where there is too little for an article but the page has real text (a video's description,
+   * a short notice): what Readability kept, which is what it and Defuddle give in such a case.
+   */
+  fallbackBody?: NormalizedBody;
+}
+
+const LINK_LIST = 'ul, ol, nav, section, aside, div';
+
+/**
+ * Lists of links to other pages ("More videos"), which Readability keeps around a text too short
+ * to tell them apart by: an element with two links or more whose text is mostly theirs.
+ */
+function dropLinkLists(body: Element): void {
+  for (const el of [...body.querySelectorAll(LINK_LIST)]) {
+    if (!el.isConnected) continue;
+    const links = el.querySelectorAll('a[href]');
+    if (links.length < 2) continue;
+    const text = countScripts(el.textContent ?? '').total;
+    const linked = [...links].reduce((sum, a) => sum + countScripts(a.textContent ?? '').total, 0);
+    if (linked * 2 >= text) el.remove();
+  }
+}
+
+/** Text weight of `text` once the title's occurrences are taken out of it. */
+function weightBesidesTitle(text: string, title: string | null | undefined): number {
+  const t = collapseWhitespace(title ?? '');
+  const rest = t ? collapseWhitespace(text).split(t).join(' ') : text;
+  return weightedLength(countScripts(rest));
 }
 
 /**
@@ -90,7 +124,14 @@ export function* articleSteps(clone: Document, win: Window, baseUrl: string, sam
   const text = article?.textContent ?? '';
   // A few hundred characters tell when there is enough (and need no count of a long article).
   const enough = [text.slice(0, 4 * MIN_ARTICLE_WEIGHT), text].some((t) => weightedLength(countScripts(t)) >= MIN_ARTICLE_WEIGHT);
-  if (!article?.content || !enough) return { article };
+  if (!article?.content) return { article };
+  if (!enough) {
+    // A short text that merely repeats the title ("Sections", "Pick a section.") is no clip.
+    if (weightBesidesTitle(text, article.title) < MIN_FALLBACK_WEIGHT) return { article };
+    yield;
+    const fallbackBody = yield* storedBodySteps(article.content, win, baseUrl, dropLinkLists);
+    return fallbackBody.textLength > 0 ? { article, fallbackBody } : { article };
+  }
   yield;
   return { article, body: yield* storedBodySteps(article.content, win, baseUrl) };
 }

@@ -155,4 +155,42 @@ describe('byline and source', () => {
     const body = `<article><h1>Title</h1><p>${'Text. '.repeat(60)}</p></article><aside><a rel="author" href="/u/x">Other Writer</a></aside><div class="comments"><span itemprop="author">Commenter</span></div>`;
     expect(read('', body).byline).toBeUndefined();
   });
+
+  it('takes no outlet, portal or template word for a person', () => {
+    const site = '<title>新闻标题_网易财经</title>';
+    expect(read(`${site}<meta name="author" content="网易">`).byline).toBeUndefined();
+    expect(read('<title>新闻标题 - 新浪新闻</title><meta name="author" content="新浪网">').byline).toBeUndefined();
+    expect(read('<meta name="author" content="澎湃新闻">').byline).toBeUndefined();
+    expect(read('<meta name="author" content="name">').byline).toBeUndefined();
+    expect(read('<meta name="author" content="{{author}}">').byline).toBeUndefined();
+    // Two-character names are names whatever they end with.
+    expect(read('<meta name="author" content="王网">').byline).toBe('王网');
+  });
+
+  it('reads reporters from a credit line that opens the text or follows it, never from its prose', () => {
+    const text = (first: string, after = '') =>
+      `<article><h1>标题</h1><div class="content"><p>${first}</p><p>${'正文内容。'.repeat(30)}</p><p>${'更多内容。'.repeat(30)}</p></div>${after}</article>`;
+    expect(read('', text('澎湃新闻记者 陈静')).byline).toBe('陈静');
+    expect(read('', text(`（大纪元记者张婷综合报导）${'周日，美国国务卿会见了外长。'.repeat(5)}`)).byline).toBeUndefined();
+    expect(read('', text('正文第一段。', '<div class="post_author">本文来源：证券时报 作者：张伟 责任编辑：王晓_NF5619</div>')).byline).toBe('张伟');
+    expect(read('', text('正文第一段。', '<div class="editor">【责任编辑:王五】</div>')).byline).toBeUndefined();
+  });
+
+  it('reads the reporter, not the place, in "記者王小明／台北即時報導"', () => {
+    expect(read('', '<article><h1>T</h1><div class="info">聯合報 / 記者王小明／台北即時報導</div><p>' + '內文。'.repeat(80) + '</p></article>').byline).toBe('王小明');
+  });
+
+  it('reads names, not interface words, counts or marks, from author elements', () => {
+    const group =
+      '<div class="author-group"><span class="sr-only">Author links open overlay panel</span>' +
+      '<button><span>Jane</span> <span>Doe</span><sup>a</sup></button>, <button><span>John</span> <span>Roe</span><sup>b</sup></button></div>';
+    const article = (credit: string) => `<article><h1>T</h1>${credit}<p>${'Text of the article. '.repeat(30)}</p></article>`;
+    expect(read('', article(group)).byline).toBe('Jane Doe, John Roe');
+    expect(read('', article('<div class="author"><a>Max</a> <span class="user-badge">1</span></div>')).byline).toBe('Max');
+    expect(read('<meta name="author" content="Max 12">').byline).toBe('Max');
+    expect(read('<meta name="author" content="Download PDF">').byline).toBeUndefined();
+    expect(read('', article('<div class="abstract author"><h2>Abstract</h2></div>')).byline).toBeUndefined();
+    // Six words in a row are a list or a name with its title run together.
+    expect(read('<meta name="author" content="Jane Doe John Roe Mary Major">').byline).toBeUndefined();
+  });
 });

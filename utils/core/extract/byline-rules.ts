@@ -22,6 +22,7 @@ const BYLINE_RULES: ReadonlyArray<[Rule, 'names' | 'ignore']> = [
   [readabilityByline, 'names'],
   // Long header lines are summaries ("…在记者会上表示…"), not credit lines.
   [(c) => c.header.lines.filter((line) => line.length <= CREDIT_LINE_CHARS), 'ignore'],
+  [leadingCredits, 'ignore'],
   [trailingCredits, 'ignore'],
 ];
 
@@ -64,7 +65,30 @@ function trailingCredits(c: Context): string[] {
     seen++;
     if (text.length <= TRAILING_CREDIT_CHARS) lines.push(text);
   }
+  // The credit block just after the text ("本文来源：证券时报 作者：张伟 责任编辑：王晓").
+  let after = c.header.text?.nextElementSibling;
+  for (let n = 0; after && n < FOLLOWING_BLOCKS; n++, after = after.nextElementSibling) {
+    const text = elementText(after);
+    if (text && text.length <= FOLLOWING_CREDIT_CHARS && !c.noise(after)) lines.push(text);
+  }
   return lines;
+}
+
+const LEADING_PARAGRAPHS = 2;
+const FOLLOWING_BLOCKS = 2;
+const FOLLOWING_CREDIT_CHARS = 80;
+
+/**
+ * A credit line of its own that opens the text ("澎湃新闻记者 陈静", "文/张三"): one of the first
+ * short paragraphs, read for labelled credits only. A paragraph of prose that names its reporter
+ * ("（大纪元记者张婷综合报导）周日…") is longer and never read (FORMAT.md: `author`).
+ */
+function leadingCredits(c: Context): string[] {
+  const paragraphs = [...(c.header.text?.children ?? [])].filter((el) => el.tagName.toUpperCase() === 'P');
+  return paragraphs
+    .slice(0, LEADING_PARAGRAPHS)
+    .map(elementText)
+    .filter((text) => text && text.length <= TRAILING_CREDIT_CHARS);
 }
 
 /** Names the article credits with an author link (rel=author), outside related lists and comments. */

@@ -42,6 +42,7 @@ const VALUE_END =
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const EDGE_PUNCTUATION = /^[\s()（）【】[\]「」『』“”"'‘’,，。:：;；︱-]+|[\s()（）【】[\]「」『』“”"'‘’,，。:：;；︱-]+$/g;
 const NAME_PREFIX = /^(?:by|author|作者|撰文|撰稿|记者|記者|文\s*[/／])\s*[:：]?\s*/i;
+const PLACE_OF_REPORT = /\s*[/／]\s*\p{Script=Han}{1,8}?(?:即時|即时|綜合|综合|連線|连线|电|電)?(?:报道|報道|报导|報導)$/u;
 /** What follows a reporter's name in Chinese credits: "张三报道", "李四摄", "综合报导". */
 const NAME_SUFFIX = /\s*(?:综合|綜合)?(?:报道|報道|报导|報導|编译|編譯|摄影|攝影|摄|攝|撰文)$/;
 const SOURCE_PREFIX = /^(?:来源|來源|出处|出處|稿源|source)\s*[:：]/i;
@@ -49,9 +50,23 @@ const EDITOR = /编辑|編輯|责编|責編|编审|編審|\beditor\b|\bedited\b/
 const URL_LIKE = /:\/\/|^www\.|\.(?:com|net|org|cn|html?|php)\b|\w@\w+\./i;
 const DATE_LIKE = /\d{4}|\d{1,2}\s*[:/.-]\s*\d{1,2}/;
 const SENTENCE = /[。！？!?；;]/;
-const GENERIC = /^(?:admin|administrator|unknown|anonymous|佚名|匿名|本站|小编|小編)$/i;
+/** Placeholders: accounts with no name, and the template words a page leaves unfilled (`content="name"`). */
+const GENERIC =
+  /^(?:admin|administrator|unknown|anonymous|name|author|authors|username|user|editor|staff|null|undefined|none|n\/a|佚名|匿名|本站|小编|小編|作者|记者|記者|编辑|編輯|网友|網友)$|\{\{|\$\{|%\w+%/i;
+/**
+ * Outlets, not people: a Chinese name ending as newspapers, portals, agencies and channels do
+ * ("澎湃新闻", "新浪网", "新华社", "人民日报"). Chinese personal names are two to four characters
+ * and do not end so; two-character names ("王网") are left alone.
+ */
+const OUTLET = /^\p{Script=Han}{1,12}(?:新闻|新聞|日报|日報|晚报|晚報|早报|早報|时报|時報|报社|報社|网|網|社|电视台|電視台|广播|廣播|传媒|傳媒|集团|集團|公司|频道|頻道|客户端|客戶端|杂志|雜誌|周刊|週刊|财经|財經|在线|在線)$/u;
 /** Buttons and links that sites mark as author elements ("Follow Author", "More Richard Eskow."). */
 const UI_TEXT = /^(?:follow|unfollow|subscribe|share|more|view|see|read|contact|e-?mail|sign|log|click|visit)\b/i;
+/**
+ * Interface words anywhere in a value ("links open overlay panel", "Show more", "Download PDF"),
+ * and section headings that journals class as author elements ("Abstract"): no name holds them.
+ */
+const INTERFACE_WORDS =
+  /\b(?:overlay|panel|toggle|dropdown|tooltip|menu|download|pdf|bookmark|links?\s+opens?|opens?\s+in|show\s+(?:more|less|all)|expand|collapse|click|tap)\b|^(?:abstract|summary|highlights|keywords|introduction|references|contents|comments?|replies|print|save|cite)$/i;
 
 export interface Credit {
   names: string[];
@@ -63,6 +78,8 @@ function trimValue(value: string): string {
   return (end ? value.slice(0, end.index) : value).replace(EDGE_PUNCTUATION, '');
 }
 
+const TRAILING_COUNT = /(?<=\p{L})\s+\d{1,6}$/u;
+
 /** Words that join the names of several authors ("Jane Doe and John Roe", "X (avec Y et Z)"). */
 const NAME_JOINERS = /\s*(?:[,;]|\b(?:and|with|et|avec|und|mit)\b)\s*/i;
 
@@ -72,11 +89,15 @@ function splitNames(value: string): string[] {
   value = value.replace(/\s*[(（][^)）]*(?::\/\/|www\.)[^)）]*(?:[)）]|$)/g, ' ');
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
   value = value.replace(/[(（]\s*(?=(?:with|avec|mit)\b)|[)）]\s*$/gi, ' ');
+  // "記者王小明／台北即時報導", "记者 张三/北京报道": the place the report was filed from is no name.
+  if (CJK.test(value)) value = value.replace(PLACE_OF_REPORT, '');
   const parts = CJK.test(value) ? value.split(/[\s、，,;；/／]+/) : value.split(NAME_JOINERS);
   // "Posted by Alon Zakai.": a sentence's full stop, not an initial's ("Bradley M.").
   return parts
     .map((p) => p.replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').replace(EDGE_PUNCTUATION, ''))
     .map((p) => (p.endsWith('.') ? p.replace(FULL_STOP, '') : p))
+    // "Max 1": a forum's badge or post count after the user name.
+    .map((p) => p.replace(TRAILING_COUNT, ''))
     .filter(Boolean);
 }
 
@@ -93,8 +114,11 @@ function isAuthorName(name: string, siteNames: LowerCaseSiteNames): boolean {
   const length = [...name].length;
   if (length < 2 && !CJK.test(name)) return false;
   if (length > 50 || URL_LIKE.test(name) || DATE_LIKE.test(name) || SENTENCE.test(name)) return false;
-  if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name) || UI_TEXT.test(name)) return false;
-  if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 6) return false;
+  if (EDITOR.test(name) || SOURCE_PREFIX.test(name) || GENERIC.test(name) || UI_TEXT.test(name) || INTERFACE_WORDS.test(name)) return false;
+  if (/^[\d\s.,]+$/.test(name)) return false;
+  if (length >= 3 && OUTLET.test(name)) return false;
+  // Six words or more run several names, or a name and a title, together (a list read as one).
+  if (CJK.test(name) ? length > 20 : name.split(/\s+/).length > 5) return false;
   return !siteNames.includes(name.toLowerCase());
 }
 

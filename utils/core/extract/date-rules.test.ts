@@ -211,4 +211,31 @@ describe('dates', () => {
     );
     expect(read(ld({ '@type': 'NewsArticle', dateModified: '2023-06-19T00:00:00Z' })).modifiedAt).toBe(Date.parse('2023-06-19T00:00:00Z'));
   });
+
+  it('reads a zone-less time in the zone the page states elsewhere, never in a UTC one it states', () => {
+    const shown = '<article><h1>T</h1><div class="meta">Published March 14, 2023 at 2:05 PM</div><p>' + 'Text. '.repeat(60) + '</p></article>';
+    const modified = (value: string) => `<meta property="article:modified_time" content="${value}">`;
+    expect(published(modified('2023-03-15T09:00:00-04:00'), shown, 'en')).toBe(Date.parse('2023-03-14T14:05:00-04:00'));
+    expect(published('', `${shown}<time datetime="2023-03-15T09:00:00+05:30">later</time>`, 'en')).toBe(Date.parse('2023-03-14T14:05:00+05:30'));
+    // Many sites write machine times in UTC whatever their zone: that says nothing of the page's.
+    expect(published(modified('2023-03-15T09:00:00Z'), shown, 'zh-CN')).toBe(Date.parse('2023-03-14T14:05:00+08:00'));
+  });
+
+  it("reads the published time from the page's script data when the page shows none", () => {
+    const body = `<article><h1>T</h1><p>${'文字。'.repeat(80)}</p></article>`;
+    const script = (code: string) => `<script>${code}</script>`;
+    expect(published(script('var publishTime = "2023-05-01 12:30:00";'), body, 'zh-CN')).toBe(Date.parse('2023-05-01T12:30:00+08:00'));
+    expect(published(script('window.DATA = {"title":"T","pubtime":"2023-05-01 21:05:38"};'), body, 'zh-CN')).toBe(Date.parse('2023-05-01T21:05:38+08:00'));
+    expect(published(script('var page = { ptime: 1682915138 };'), body, 'zh-CN')).toBe(1682915138000);
+    // Other times in scripts (an update, the server's clock) are not the publication's.
+    expect(published(script('var updateTime = "2023-05-02 08:00:00"; var now = "2023-05-03 10:00:00";'), body, 'zh-CN')).toBeUndefined();
+    expect(published('<script src="/a.js"></script><script type="text/template">{"publishTime":"2023-05-01 12:30:00"}</script>', body, 'zh-CN')).toBeUndefined();
+  });
+
+  it('reads a header whose year stands apart from month and day, to the second', () => {
+    const header = '<div class="header-time"><span><em> 2023</em></span><span><em> 05</em>/<em>01</em></span><span> 19:42:16</span></div>';
+    expect(published('<meta name="publishdate" content="2023-05-01">', `<div>${header}<h1>T</h1></div><div><p>${'文字。'.repeat(80)}</p></div>`, 'zh-CN')).toBe(
+      Date.parse('2023-05-01T19:42:16+08:00'),
+    );
+  });
 });

@@ -11,7 +11,8 @@ const PUBLISHED_CLASSES = 'abbr.published, time.published, dd.published, .entry-
 const MODIFIED_CLASSES = 'abbr.updated, time.updated, .date-modified, .updated-date';
 
 const PUBLISHED_RULES: Rule[] = [
-  earliest(meta('article:published_time', 'og:published_time'), ld('datePublished')),
+  // A video page's JSON-LD (VideoObject) dates the video by its upload.
+  earliest(meta('article:published_time', 'og:published_time'), ld('datePublished'), ld('uploadDate')),
   inArticle('[itemprop~="datePublished"]'),
   inArticle(PUBLISHED_CLASSES),
   meta(
@@ -20,6 +21,7 @@ const PUBLISHED_RULES: Rule[] = [
   ),
   (c) => c.header.times.filter((t) => !isModifiedTime(t)).map((t) => t.getAttribute('datetime') ?? ''),
   (c) => headerDates(c, 'published'),
+  scriptDates,
   hint('publishedTime'),
   titleDates,
   (c) => yearlessHeaderDates(c),
@@ -71,6 +73,27 @@ function headerDates(c: Context, kind: 'published' | 'modified'): string[] {
       const updated = UPDATE_LABEL.test(line.slice(Math.max(0, m.index - 20), m.index));
       if (updated === (kind === 'modified')) out.push(line.slice(m.index));
     }
+  }
+  return out;
+}
+
+/**
+ * The published time in the page's script data, where pages rendered by script keep it
+ * (`window.DATA = {"pubtime":"2023-05-01 21:05:38"}`, `var publishTime = "…"`): the value of the
+ * first key that names a publication time, quoted or a number of epoch seconds or milliseconds.
+ */
+const SCRIPT_PUBLISHED =
+  /["']?\b(?:publish(?:ed)?_?(?:time|date|at)|pub_?(?:time|date)|news_?time|date_?published|release_?(?:time|date)|ptime)["']?\s*[:=]\s*(?:["']([^"'\n]{8,40})["']|(\d{10}|\d{13})\b)/i;
+/** Inline scripts longer than this are libraries or state dumps; only their start is read. */
+const SCRIPT_CHARS = 100_000;
+
+function scriptDates(c: Context): string[] {
+  const out: string[] = [];
+  for (const script of c.doc.querySelectorAll('script:not([src])')) {
+    const type = (script.getAttribute('type') ?? '').toLowerCase();
+    if (type && !/javascript|json|module/.test(type)) continue;
+    const m = SCRIPT_PUBLISHED.exec((script.textContent ?? '').slice(0, SCRIPT_CHARS));
+    if (m) out.push(m[1] ?? m[2] ?? '');
   }
   return out;
 }
@@ -132,12 +155,39 @@ function yearlessHeaderDates(c: Context): string[] {
   return lines.flatMap((line) => days.map((ymd) => completeYearless(line, ymd)).filter((v): v is string => v !== undefined));
 }
 
+/** An ISO time's offset: "2023-03-14T18:05:00-04:00" is −240 minutes. */
+const ISO_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})$/;
+const MAX_TIME_ELEMENTS = 8;
+
+/**
+ * The zone the page states for its own times: the offset of a machine-readable time it gives
+ * (article:published_time, JSON-LD, a `<time datetime>`), in which the times it writes for
+ * readers without a zone are meant ("2:05 PM" on a page whose JSON-LD says
+ * "2023-03-14T18:05:00-04:00"). UTC offsets say nothing: many sites write every machine time in UTC whatever their
+ * zone, and a page that means UTC reads as such without them.
+ */
+function statedZone(c: Context): number | undefined {
+  const values = [
+    ...meta('article:published_time', 'og:published_time', 'article:modified_time', 'og:updated_time')(c),
+    ...ld('datePublished')(c),
+    ...ld('dateModified')(c),
+    ...ld('uploadDate')(c),
+    ...[...c.doc.querySelectorAll('time[datetime]')].slice(0, MAX_TIME_ELEMENTS).map((t) => t.getAttribute('datetime') ?? ''),
+  ];
+  for (const value of values) {
+    const m = ISO_OFFSET.exec(value.trim());
+    const minutes = m ? (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +m[3]!) : 0;
+    if (minutes !== 0) return minutes;
+  }
+  return undefined;
+}
+
 /**
  * The page's published and modified times. Zone-less values are read in the zone the page implies
  * (its language `lang`, else the script of `sample`, its text) and numeric ones in its language's order.
  */
 export function readDates(c: Context, lang: string | undefined, sample: string): { publishedAt?: number; modifiedAt?: number } {
-  const zone = impliedZoneOffset(lang, sample);
+  const zone = statedZone(c) ?? impliedZoneOffset(lang, sample);
   const order = numericOrder(lang);
   // The same values are read more than once (sorted by `earliest`, then taken by `firstTime`).
   const times = new Map<string, number | undefined>();

@@ -41,6 +41,12 @@ export function mayHoldDate(text: string): boolean {
   return /\d/.test(text);
 }
 
+/**
+ * The year apart from month and day, as headers laid out in spans read ("2023 05/01 19:42:16",
+ * Xinhua): only with a time of day after it, so that a year and a fraction are never a date.
+ */
+const YEAR_SPACE_DAY = String.raw`(?<!\d)(?:19|20)\d{2}\s+\d{1,2}\s*[/-]\s*\d{1,2}(?=\s+\d{1,2}:\d{2})`;
+
 /** Where dates start in running text (a dateline); `parseDate` then reads each from there. */
 export const DATE_IN_TEXT = new RegExp(
   [
@@ -49,6 +55,7 @@ export const DATE_IN_TEXT = new RegExp(
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+\d{4}`,
     String.raw`(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?![\d/.-])`,
     String.raw`(?<![\d/.-])\d{1,2}/\d{1,2}/\d{2}(?=,?\s+(?:at\s+)?\d{1,2}:\d{2})`,
+    YEAR_SPACE_DAY,
   ].join('|'),
   'gi',
 );
@@ -80,6 +87,7 @@ type DateShape = [RegExp, (m: RegExpExecArray, order: NumericOrder) => Ymd, { mo
 const DATE_SHAPES: readonly DateShape[] = [
   [/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [/^(\d{4})(\d{2})(\d{2})(?=T?\d{4}|$)/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
+  [/(?<!\d)((?:19|20)\d{2})\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?=\s+\d{1,2}:\d{2})/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
   [
     new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:${WEEKDAY}\s+)?(\d{4})`, 'i'),
     (m) => [+m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, +m[2]!],

@@ -43,7 +43,7 @@ function fullPageHtml(clone: Document): string {
   return root.innerHTML;
 }
 
-type Kind = Pick<ClipDraft, 'fullPage' | 'selection'>;
+type Kind = Pick<ClipDraft, 'fullPage' | 'selection' | 'fallback'>;
 
 function toDraft(pageUrl: string, meta: PageMetadata, body: NormalizedBody, kind: Kind): ClipDraft {
   const draft: ClipDraft = {
@@ -109,11 +109,13 @@ function* draftSteps(doc: Document, win: Window, options: ExtractOptions): Steps
   // The page's text, sampled once: it sets Readability's threshold and the page's time zone.
   const sample = sampleText(doc.body ?? doc.documentElement);
   yield;
-  const { article, body } = yield* articleSteps(clone, win, baseUrl, sample);
+  const { article, body, fallbackBody } = yield* articleSteps(clone, win, baseUrl, sample);
   yield;
   const meta = readMetadata(doc, pageUrl, { now, readability: article, sample });
-  if (!body) return { ok: false, reason: 'no-article', title: meta.title || meta.url };
-  return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false }) };
+  if (body) return { ok: true, draft: toDraft(pageUrl, meta, body, { fullPage: false }) };
+  // Less than an article but real text: clipped, and marked, as the peers would clip it.
+  if (fallbackBody) return { ok: true, draft: toDraft(pageUrl, meta, fallbackBody, { fullPage: false, fallback: true }) };
+  return { ok: false, reason: 'no-article', title: meta.title || meta.url };
 }
 
 /**
@@ -123,7 +125,7 @@ function* draftSteps(doc: Document, win: Window, options: ExtractOptions): Steps
 export async function extractClip(doc: Document, win: Window, options: ClipOptions): Promise<ExtractResult> {
   const { yieldToPage } = options;
   const result = yieldToPage ? await runStepsPaced(draftSteps(doc, win, options), yieldToPage) : extractDraft(doc, win, options);
-  if (!result.ok || options.mode !== 'article' || !options.fetchPage) return result;
+  if (!result.ok || options.mode !== 'article' || result.draft.fallback || !options.fetchPage) return result;
   const joined = await joinNextPages(doc, doc.URL, win, options.fetchPage, options.maxPages ?? MAX_PAGES, yieldToPage);
   if (joined.bodies.length === 0 && joined.missingPages.length === 0) return result;
   const draft: ClipDraft = {

@@ -192,7 +192,7 @@ export function buildContext(doc: Document, pageUrl: string, now: number, hints:
   const ldIds = new Map<string, LdNode>();
   for (const n of ldNodes) if (typeof n['@id'] === 'string' && Object.keys(n).length > 1) ldIds.set(n['@id'], n);
   const metaMap = readMeta(doc);
-  const ldArticle = ldNodes.find(isLdArticle) ?? ldNodes.find((n) => 'headline' in n || 'datePublished' in n);
+  const ldArticle = ldNodes.find(isLdArticle) ?? ldNodes.find((n) => 'headline' in n || 'datePublished' in n || 'uploadDate' in n);
   const title = collapseWhitespace(doc.querySelector('title')?.textContent ?? '');
   // Several steps ask about the same elements: the answers are kept for this read.
   const page = pageParts(doc);

@@ -105,6 +105,16 @@ function absoluteHttp(value: string, baseUrl: string): string | undefined {
   }
 }
 
+/**
+ * A Chinese credit that names the portal the page is on in a shorter or other form: "网易" on
+ * 网易财经, "新浪网" on 新浪新闻 (the portal's stem, 新浪, begins the site's name).
+ */
+function isPortalOf(name: string, siteName: string): boolean {
+  if (!/^\p{Script=Han}{2,}/u.test(name) || !/^\p{Script=Han}{2,}/u.test(siteName)) return false;
+  const stem = name.replace(/(?:网|網|新闻|新聞|公司|集团|集團)$/u, '');
+  return [...stem].length >= 2 && siteName.startsWith(stem);
+}
+
 /** Reads the metadata of the page `doc` (never modified) loaded from `pageUrl`. */
 export function readMetadata(doc: Document, pageUrl: string, options: MetadataOptions = {}): PageMetadata {
   const c = buildContext(doc, pageUrl, options.now ?? Date.now(), options.readability ?? {});
@@ -118,7 +128,7 @@ export function readMetadata(doc: Document, pageUrl: string, options: MetadataOp
 
   // The site's keys are lower-cased already; its name is compared as credits are, lower-cased.
   const siteNameLower = siteName.toLowerCase();
-  const { byline, source } = readByline(c, { includes: (name) => name === siteNameLower || siteNames.includes(name) });
+  const { byline, source } = readByline(c, { includes: (name) => name === siteNameLower || siteNames.includes(name) || isPortalOf(name, siteNameLower) });
 
   const lang = first(c, LANG_RULES, nonEmpty);
   const { publishedAt, modifiedAt } = readDates(c, lang, options.sample ?? sampleText(doc.body ?? doc.documentElement));

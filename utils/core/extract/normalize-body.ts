@@ -112,13 +112,17 @@ function keepLeadingNewlines(root: Element): void {
  * `baseUrl` is the page's base URL (`document.baseURI`), against which URLs are resolved; `win`
  * provides the parser (DOMPurify's documents are inert: nothing in `html` loads or runs).
  */
-export function storedBody(html: string, win: Window, baseUrl: string): NormalizedBody {
-  return runSteps(storedBodySteps(html, win, baseUrl));
+export function storedBody(html: string, win: Window, baseUrl: string, prune?: (body: Element) => void): NormalizedBody {
+  return runSteps(storedBodySteps(html, win, baseUrl, prune));
 }
 
-/** `storedBody` in two steps (see steps.ts): the sanitizer, then the normalising. */
-export function* storedBodySteps(html: string, win: Window, baseUrl: string): Steps<NormalizedBody> {
+/**
+ * `storedBody` in two steps (see steps.ts): the sanitizer, then the normalising. `prune` takes
+ * out of the sanitized body what the caller does not want kept.
+ */
+export function* storedBodySteps(html: string, win: Window, baseUrl: string, prune?: (body: Element) => void): Steps<NormalizedBody> {
   const body = sanitizeToBody(html, win);
+  prune?.(body);
   yield;
   return normalizeElement(body, baseUrl);
 }

@@ -141,6 +141,11 @@ const PRELUDE_SIBLINGS = 4;
 const PRELUDE_CHARS = 160;
 /** Elements sites class as the credit: "article-author", "byline", "author-name". */
 const CREDIT_CLASS = '[class*="author" i], [class*="byline" i]';
+/**
+ * What a credit element shows that is no part of a name: words only screen readers get ("Author
+ * links open overlay panel"), affiliation and footnote marks (<sup>a</sup>), badges and counts.
+ */
+const NOT_IN_CREDIT = 'sup, .sr-only, .visually-hidden, .screen-reader-text, .screen-reader-only, .a11y-hidden, [class*="badge" i], [class*="count" i]';
 const CREDIT_OPENING = /^(?:by\s+\p{Lu}|(?:作者|撰文|记者|記者)\s*[:：︱]|文\s*[/／])/u;
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING, without the Node global
 const A_DATE = new RegExp(DATE_IN_TEXT.source, 'i');
@@ -234,12 +239,19 @@ export function readHeader(h1: Element | undefined, container: Element, noise: N
     }
     const parent = node.parentElement;
     const value = collapseWhitespace(node.nodeValue ?? '');
-    if (!parent || !value || h1.contains(parent) || skipped(parent) || noise(parent)) continue;
+    if (!parent || !value || h1.contains(parent) || noise(parent)) continue;
+    const credit = parent.closest(CREDIT_CLASS);
+    const ownCredit = credit && !credit.contains(h1) ? credit : undefined;
+    if (skipped(parent)) {
+      // Journals make each author's name a button (it opens the affiliations): in a credit
+      // element a button's text is the name, though buttons are no header lines.
+      if (ownCredit && parent.closest('button') && !parent.closest(NOT_IN_CREDIT)) append(creditOf, ownCredit, value);
+      continue;
+    }
     if (value.length >= PROSE_CHARS) break;
     const block = parent.closest(LINE_BLOCKS) ?? container;
     append(lineOf, block, value);
-    const credit = parent.closest(CREDIT_CLASS);
-    if (credit && !credit.contains(h1)) append(creditOf, credit, value);
+    if (ownCredit && !parent.closest(NOT_IN_CREDIT)) append(creditOf, ownCredit, value);
     chars += value.length;
   }
   header.credits = [...creditOf.values()].map((parts) => parts.join(' '));

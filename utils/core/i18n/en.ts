@@ -32,6 +32,8 @@ export const en = {
   selectClip: 'Select {0}',
   fullPage: 'full page',
   selectionBadge: 'selection',
+  fallbackBadge: 'page text',
+  fallbackHint: 'No article was found on this page: its text was clipped instead.',
   editedBadge: 'edited',
   revisions: '{0} revision(s)',
   open: 'Open',

@@ -33,6 +33,8 @@ export const zhCN: Dictionary = {
   selectClip: '选择 {0}',
   fullPage: '整页',
   selectionBadge: '选中内容',
+  fallbackBadge: '页面文字',
+  fallbackHint: '此页面上没有找到文章，已改为剪藏页面上的文字。',
   editedBadge: '已编辑',
   revisions: '{0} 个修订',
   open: '打开',

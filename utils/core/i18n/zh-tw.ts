@@ -33,6 +33,8 @@ export const zhTW: Dictionary = {
   selectClip: '選取 {0}',
   fullPage: '整頁',
   selectionBadge: '選取內容',
+  fallbackBadge: '頁面文字',
+  fallbackHint: '此頁面上找不到文章，已改為剪藏頁面上的文字。',
   editedBadge: '已編輯',
   revisions: '{0} 個修訂',
   open: '開啟',

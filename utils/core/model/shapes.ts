@@ -24,6 +24,7 @@ export function isDraft(v: unknown): v is ClipDraft {
     isStringArray(v.keywords) &&
     typeof v.fullPage === 'boolean' &&
     (v.selection === undefined || typeof v.selection === 'boolean') &&
+    (v.fallback === undefined || v.fallback === true) &&
     (v.pageCount === undefined || (Number.isInteger(v.pageCount) && (v.pageCount as number) >= 1)) &&
     (v.missingPages === undefined || isStringArray(v.missingPages))
   );

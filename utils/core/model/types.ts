@@ -29,6 +29,11 @@ export interface ClipDraft {
   fullPage: boolean;
   /** True when only the user's selection was clipped. */
   selection?: boolean;
+  /**
+   * True when the page held too little for an article (a video's description, a short notice)
+   * and its text was clipped instead; absent for an article.
+   */
+  fallback?: boolean;
   /** Pages joined into this clip when the article spans several pages (absent for one page). */
   pageCount?: number;
   /** Next-page addresses that could not be fetched: the clip holds the pages before them. */
