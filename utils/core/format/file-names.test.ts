@@ -67,6 +67,25 @@ describe('cutAtBoundary', () => {
   });
 });
 
+describe('cutAtBoundary on words', () => {
+  it('ends every cut of space-separated words at the end of a word, unless the first word alone is too long', () => {
+    const word = fc.stringMatching(/^[a-zé]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 60 }), (words, max) => {
+        const text = words.join(' ');
+        const cut = cutAtBoundary(text, units(max));
+        if (text.length <= max) expect(cut).toBe(text);
+        else if (words[0]!.length > max) expect(cut).toBe(text.slice(0, max));
+        else {
+          expect(cut.length).toBeLessThanOrEqual(max);
+          expect(text.charAt(cut.length)).toBe(' ');
+          expect(cut.endsWith(' ')).toBe(false);
+        }
+      }),
+    );
+  });
+});
+
 describe('safeSegment', () => {
   it('cuts long names between words, within the bytes allowed', () => {
     const title = 'Word '.repeat(50).trim();

@@ -11,40 +11,85 @@ export function isRefusedChar(ch: string): boolean {
 }
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
-const words = new Intl.Segmenter('und', { granularity: 'word' });
-// Scripts written without spaces between words: any character boundary is a place to cut. (The
-// word segmenter would keep Chinese and Japanese dictionary words whole, but its dictionaries
-// differ between browsers' ICU versions, and a file name must be the same everywhere.)
+// Scripts written without spaces between words: any character boundary is a place to cut.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
 // What a cut between words leaves dangling at the end: spaces, dashes, commas, colons.
 const DANGLING = /[\s\p{Pd},;:\u3001\uff0c\uff1b\uff1a]+$/u;
+// Characters that may join the one before or after into one grapheme (marks, joiners, emoji
+// modifiers and flags, Hangul jamo, prepended letters): next to one, only the segmenter can tell.
+const JOINS = /[\p{M}\p{Cf}\p{Cc}\u{1F1E6}-\u{1F1FF}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}]/u;
+/** JOINS, or an emoji skin-tone modifier (kept out of the class: a linter reads it as a modified emoji). */
+const joins = (ch: string): boolean => {
+  const code = ch.codePointAt(0) ?? 0;
+  return JOINS.test(ch) || (code >= 0x1f3fb && code <= 0x1f3ff);
+};
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\p{Pc}]/u;
+// Inside a word between letters or digits: "don't", "U.S.", "3.5".
+const MID_WORD = /['\u2019.]/;
+
+const codePointBefore = (text: string, at: number): string => {
+  const low = text.charCodeAt(at - 1);
+  return at >= 2 && low >= 0xdc00 && low <= 0xdfff ? text.slice(at - 2, at) : text.slice(at - 1, at);
+};
+const codePointAt = (text: string, at: number): string => String.fromCodePoint(text.codePointAt(at) ?? 0).slice(0, text.length - at);
+
+/** True when `at` is surely between graphemes without asking the segmenter (slow: microseconds a character). */
+function plainBoundary(text: string, at: number): boolean {
+  const before = codePointBefore(text, at);
+  const after = codePointAt(text, at);
+  return before !== '' && after !== '' && !joins(before) && !joins(after);
+}
+
+/** Whether `at` falls inside a word of a spaced script (letters or digits on both sides, or around an apostrophe or dot). */
+function insideWord(text: string, at: number): boolean {
+  const before = codePointBefore(text, at);
+  const after = codePointAt(text, at);
+  if (UNSPACED.test(before) || UNSPACED.test(after)) return false;
+  if (WORD_CHAR.test(before) && WORD_CHAR.test(after)) return true;
+  if (MID_WORD.test(before) && WORD_CHAR.test(after)) return WORD_CHAR.test(codePointBefore(text, at - before.length));
+  if (MID_WORD.test(after) && WORD_CHAR.test(before)) return WORD_CHAR.test(codePointAt(text, at + after.length));
+  return false;
+}
+
+/** The last grapheme boundary at or before `at`. */
+function graphemeBoundary(text: string, at: number): number {
+  if (at === 0 || at >= text.length || plainBoundary(text, at)) return at;
+  // A grapheme is rarely longer than a few dozen code units: that much text after `at` decides.
+  let boundary = 0;
+  for (const { index } of graphemes.segment(text.slice(0, at + 64))) {
+    if (index > at) break;
+    boundary = index;
+  }
+  return boundary;
+}
 
 /**
  * The longest start of `text` that `fits` and ends at a word boundary: never inside a word of a
  * spaced script (Latin, Cyrillic, Greek, Korean…), never inside a character of one written without
  * spaces (Chinese, Japanese), nor inside a surrogate pair, an emoji sequence or a letter with its
  * combining marks. A single word longer than the room is cut at its last character that fits.
+ * The same everywhere: no browser's word dictionary is asked.
  */
 export function cutAtBoundary(text: string, fits: (start: string) => boolean): string {
   if (fits(text)) return text;
-  let characterCut = 0;
-  for (const { index } of graphemes.segment(text)) {
-    if (index > 0 && !fits(text.slice(0, index))) break;
-    characterCut = index;
+  let longest = 0;
+  for (let at = 0; at < text.length; ) {
+    const next = at + codePointAt(text, at).length;
+    if (!fits(text.slice(0, next))) break;
+    longest = next;
+    at = next;
   }
+  const characterCut = graphemeBoundary(text, longest);
   if (characterCut === 0) return '';
   const before = text.slice(0, characterCut);
-  const lastChar = Array.from(before).at(-1) ?? '';
-  const nextChar = Array.from(text.slice(characterCut))[0] ?? '';
-  if (UNSPACED.test(lastChar) || UNSPACED.test(nextChar)) return before;
-  // The last word boundary at or before the cut (segments start at boundaries).
-  let wordCut = 0;
-  for (const { index } of words.segment(text)) {
-    if (index > characterCut) break;
-    wordCut = index;
+  if (UNSPACED.test(codePointBefore(text, characterCut)) || UNSPACED.test(codePointAt(text, characterCut))) return before;
+  for (let at = characterCut; at > 0; at -= codePointBefore(text, at).length) {
+    if (at !== characterCut && !plainBoundary(text, at)) continue;
+    if (insideWord(text, at)) continue;
+    const atWord = text.slice(0, at).replace(DANGLING, '');
+    return atWord === '' ? before : atWord;
   }
-  const atWord = text.slice(0, wordCut).replace(DANGLING, '');
-  return atWord === '' ? before : atWord;
+  return before;
 }
 
 /** `text` cut to at most `maxBytes` of UTF-8, never inside a character. */
