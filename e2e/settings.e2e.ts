@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -16,6 +16,7 @@ import { E2E_BUILD_DIR, PROJECT_ROOT, launchClipper, servePagesOffline, tabIdOf,
 const ARTICLE_URL = 'https://www.epochtimes.com/gb/23/6/18/n14018244.htm';
 const PAGES = new Map([[ARTICLE_URL, readFileSync(join(PROJECT_ROOT, 'test/fixtures/golden/epochtimes-n14018244.html'), 'utf8')]]);
 const LEGACY_KEY = 'news-clipper.settings';
+const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 
 let session: ClipperSession;
 
@@ -253,3 +254,29 @@ describe('tags and a note before saving', () => {
     await article.close();
   });
 });
+
+describe('the options page’s settings, as artifacts', () => {
+  // Every language and both themes, with the new rows (clipping, scheduled backup) on screen.
+  it.each([
+    ['en', 'Clipping', 'Back up automatically into the downloads folder'],
+    ['zh-CN', '剪藏', '自动备份到下载文件夹'],
+    ['zh-TW', '剪藏', '自動備份到下載資料夾'],
+  ])('keeps screenshots of the options page in %s, light and dark', async (lang, clipping, backup) => {
+    const other = await launchClipper({ extensionDir: E2E_BUILD_DIR, lang });
+    try {
+      const page = await other.context.newPage();
+      await page.setViewportSize({ width: 900, height: 1400 });
+      await page.goto(other.extensionUrl('options.html'));
+      await page.getByRole('heading', { name: clipping, exact: true }).waitFor();
+      await page.getByRole('combobox', { name: backup }).waitFor();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.screenshot({ path: join(ARTIFACTS, `options-settings-${lang}-${colorScheme}.png`), fullPage: true });
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
+
