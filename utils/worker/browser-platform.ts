@@ -110,9 +110,11 @@ async function applyBadge(tabId: number | undefined, view: BadgeView): Promise<v
         for (const id of tabsCopyingTitle) void action.setTitle({ title: '', tabId: id }).catch(() => tabsCopyingTitle.delete(id));
         void Promise.all([action.setBadgeText({ text: '' }), action.setTitle({ title: '' })]).catch(() => {});
       } else {
-        // The tab's own text is removed (`text` left out): it shows every tab's again.
+        // The tab's own text is removed (`null`, as Chrome and Firefox document it; the types
+        // leave null out): it shows every tab's again.
         tabsCopyingTitle.add(tabId);
-        void Promise.all([action.setBadgeText({ tabId }), action.setTitle({ title: everyTabTitle, tabId })]).catch(() => tabsCopyingTitle.delete(tabId));
+        const cleared = { tabId, text: null } as unknown as Browser.action.BadgeTextDetails;
+        void Promise.all([action.setBadgeText(cleared), action.setTitle({ title: everyTabTitle, tabId })]).catch(() => tabsCopyingTitle.delete(tabId));
       }
     }, BADGE_MS),
   );
