@@ -1,6 +1,6 @@
-import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { noteClipDeleted, noteClipWritten } from './library-views';
-import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageMany, stageTerms, type IndexStores, type PendingRecord } from './search-index';
+import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, SEGMENT, stageMany, stageTerms, writeBuckets, type IndexChange, type IndexStores, type PendingEntry, type PendingRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
 import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft, ImportedPost } from '../core/model/types';
@@ -10,7 +10,7 @@ import { articleUrlKeys } from '../core/model/url';
 // through messages. Schema changes only ever append a step to the ladder in `openClipperDb`.
 
 export const DB_NAME = 'news-clipper';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * Article bodies live apart from summaries so that lists never load them; so does the archive post
@@ -41,7 +41,7 @@ export interface ClipperDbSchema extends DBSchema {
     key: string;
     value: ClipContent;
   };
-  postings: IndexStores['postings'];
+  termBuckets: IndexStores['termBuckets'];
   pending: IndexStores['pending'];
   docTerms: IndexStores['docTerms'];
   /** Counters: `nextSeq` numbers clips for the search index. */
@@ -67,7 +67,7 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
       }
       if (oldVersion < 2) {
         transaction.objectStore('clips').createIndex('by-tag', 'tags', { multiEntry: true });
-        db.createObjectStore('postings');
+        unwrap(db).createObjectStore('postings');
         // Version 3 drops this index; the typed schema, which is version 3's, no longer names it.
         unwrap(db.createObjectStore('pending', { keyPath: 'seq' })).createIndex('by-term', 'terms', { multiEntry: true });
         db.createObjectStore('docTerms', { keyPath: 'seq' });
@@ -75,6 +75,7 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
         await numberAndIndex(transaction);
       }
       if (oldVersion < 3) await upgradeTo3(db, transaction);
+      if (oldVersion < 4) await upgradeTo4(db, transaction);
     },
     // An old popup or worker holding the database open must not block a newer version forever.
     blocking(_currentVersion, _blockedVersion, event) {
@@ -117,7 +118,7 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
   if (raw.objectStoreNames.contains('search')) {
     // Nothing of it carries over: the clips are numbered and their terms staged anew.
     raw.deleteObjectStore('search');
-    db.createObjectStore('postings');
+    raw.createObjectStore('postings');
     db.createObjectStore('pending', { keyPath: 'seq' });
     db.createObjectStore('docTerms', { keyPath: 'seq' });
     db.createObjectStore('meta');
@@ -131,7 +132,7 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
     if (terms) await cursor.update({ seq, words: terms });
   }
   // String keys sort before every array key: this range holds exactly the bare-term postings.
-  const postings = transaction.objectStore('postings');
+  const postings = wrap(unwrap(transaction).objectStore('postings')) as unknown as IDBPObjectStore<V3Postings, ['postings'], 'postings', 'versionchange'>;
   for (let cursor = await postings.openCursor(IDBKeyRange.bound('', [], false, true)); cursor; cursor = await cursor.continue()) {
     const term = cursor.key as unknown as string;
     const bySegment = new Map<number, number[]>();
@@ -141,6 +142,33 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
     }
     await Promise.all([...[...bySegment].map(([segment, seqs]) => postings.put(Uint32Array.from(seqs), [term, segment])), cursor.delete()]);
   }
+}
+
+/** Version 3's postings store, which version 4 replaces: [term, segment] → the clips' numbers. */
+interface V3Postings extends DBSchema {
+  postings: { key: [string, number] | string; value: Uint32Array };
+}
+
+/**
+ * Version 4 keeps the merged index in buckets of terms (`termBuckets`, see search-index.ts), not
+ * a record per term and segment: they are built again from each clip's merged terms (`docTerms`),
+ * a segment at a time, and version 3's `postings` dropped. Pending clips stay pending.
+ */
+async function upgradeTo4(db: IDBPDatabase<ClipperDbSchema>, transaction: UpgradeTx): Promise<void> {
+  const raw = unwrap(db);
+  if (raw.objectStoreNames.contains('postings')) raw.deleteObjectStore('postings');
+  db.createObjectStore('termBuckets');
+  let segment: IndexChange[] = [];
+  const flush = async () => {
+    await writeBuckets(transaction, segment);
+    segment = [];
+  };
+  for (let cursor = await transaction.objectStore('docTerms').openCursor(); cursor; cursor = await cursor.continue()) {
+    const { seq, terms } = cursor.value as PendingEntry;
+    if (segment.length > 0 && Math.floor(segment[0]!.seq / SEGMENT) !== Math.floor(seq / SEGMENT)) await flush();
+    segment.push({ seq, before: [], after: terms });
+  }
+  if (segment.length > 0) await flush();
 }
 
 /** Whether `error` (or what it wraps) says the browser's storage quota for the extension is used up. */
