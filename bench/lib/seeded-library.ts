@@ -13,7 +13,7 @@ import { newsDraft, newsTags, random } from './news-library';
 // BENCH_CACHE puts them elsewhere.
 
 /** Bump when the generator or the seeding changes: older profiles are then made again. */
-const GENERATOR = 'news-v2';
+const GENERATOR = 'news-v3';
 const CACHE = process.env.BENCH_CACHE ?? join(PROJECT_ROOT, 'bench/.cache');
 const BATCH = 500;
 /**

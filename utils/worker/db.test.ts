@@ -521,9 +521,12 @@ describe('upgrades', () => {
         expect(await getClip(db, summary.id)).toEqual({ ...summary, seq: summary.seq ?? expect.any(Number), contentHtml, revisions, ...(original ? { original } : {}) });
       }
 
-      // The stored index in version 4's form: terms under `words`, buckets under [head, spread, segment]
+      // The stored index in version 4's form: terms as one text, buckets under [head, spread, segment]
       // holding only their own terms and segment.
-      for (const record of await db.getAll('pending')) expect(Object.keys(record).sort()).toEqual(['seq', 'words']);
+      for (const record of [...(await db.getAll('pending')), ...(await db.getAll('docTerms'))]) {
+        expect(Object.keys(record).sort()).toEqual(['seq', 'termText']);
+        expect(typeof record.termText).toBe('string');
+      }
       const bucketKeys = await db.getAllKeys('termBuckets');
       const buckets = await db.getAll('termBuckets');
       bucketKeys.forEach(([head, spread, segment], i) => {

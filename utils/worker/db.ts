@@ -1,6 +1,6 @@
 import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { noteClipDeleted, noteClipWritten } from './library-views';
-import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, SEGMENT, stageMany, stageTerms, writeBuckets, type IndexChange, type IndexStores, type PendingEntry, type PendingRecord } from './search-index';
+import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, SEGMENT, stageMany, stageTerms, termsIn, writeBuckets, type IndexChange, type IndexStores, type TermsRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
 import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft, ImportedPost } from '../core/model/types';
@@ -128,8 +128,8 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
   const pending = transaction.objectStore('pending');
   pending.deleteIndex('by-term');
   for (let cursor = await pending.openCursor(); cursor; cursor = await cursor.continue()) {
-    const { seq, terms } = cursor.value as PendingRecord & { terms?: string[] };
-    if (terms) await cursor.update({ seq, words: terms });
+    const { seq, terms } = cursor.value as unknown as { seq: number; terms?: string[] };
+    if (terms) await cursor.update({ seq, words: terms } as unknown as TermsRecord);
   }
   // String keys sort before every array key: this range holds exactly the bare-term postings.
   const postings = wrap(unwrap(transaction).objectStore('postings')) as unknown as IDBPObjectStore<V3Postings, ['postings'], 'postings', 'versionchange'>;
@@ -152,21 +152,33 @@ interface V3Postings extends DBSchema {
 /**
  * Version 4 keeps the merged index in buckets of terms (`termBuckets`, see search-index.ts), not
  * a record per term and segment: they are built again from each clip's merged terms (`docTerms`),
- * a segment at a time, and version 3's `postings` dropped. Pending clips stay pending.
+ * a segment at a time, and version 3's `postings` dropped. Pending clips stay pending. A clip's
+ * terms, pending or merged, are stored as one text (`TermsRecord`), no longer as a list.
  */
 async function upgradeTo4(db: IDBPDatabase<ClipperDbSchema>, transaction: UpgradeTx): Promise<void> {
   const raw = unwrap(db);
   if (raw.objectStoreNames.contains('postings')) raw.deleteObjectStore('postings');
   db.createObjectStore('termBuckets');
+  // Records written by the steps above are already version 4's (stageTerms writes them so).
+  const asText = (seq: number, value: unknown): TermsRecord | undefined => {
+    const list = (value as { words?: unknown; terms?: unknown }).words ?? (value as { terms?: unknown }).terms;
+    return Array.isArray(list) ? { seq, termText: (list as string[]).join('\n') } : undefined;
+  };
+  for (let cursor = await transaction.objectStore('pending').openCursor(); cursor; cursor = await cursor.continue()) {
+    const record = asText(cursor.value.seq, cursor.value);
+    if (record) await cursor.update(record);
+  }
   let segment: IndexChange[] = [];
   const flush = async () => {
     await writeBuckets(transaction, segment);
     segment = [];
   };
   for (let cursor = await transaction.objectStore('docTerms').openCursor(); cursor; cursor = await cursor.continue()) {
-    const { seq, terms } = cursor.value as PendingEntry;
+    const record = asText(cursor.value.seq, cursor.value) ?? cursor.value;
+    if (record !== cursor.value) await cursor.update(record);
+    const { seq } = record;
     if (segment.length > 0 && Math.floor(segment[0]!.seq / SEGMENT) !== Math.floor(seq / SEGMENT)) await flush();
-    segment.push({ seq, before: [], after: terms });
+    segment.push({ seq, before: [], after: termsIn(record) });
   }
   if (segment.length > 0) await flush();
 }

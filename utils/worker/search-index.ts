@@ -33,11 +33,19 @@ export interface PendingEntry {
   terms: string[];
 }
 
-/** A pending record (its terms are `words`: version 2 indexed `terms`, which version 3 rewrote). */
-export interface PendingRecord {
+/**
+ * A clip's terms as stored, in `pending` and in `docTerms`: one text, the terms joined by line
+ * breaks (no term holds whitespace). A thousand terms as one string cost IndexedDB one string to
+ * clone, where a list cost a thousand (version 3 kept lists: `words` in pending, `terms` in docTerms).
+ */
+export interface TermsRecord {
   seq: number;
-  words: string[];
+  termText: string;
 }
+
+/** The terms of a stored record. */
+export const termsIn = (record: TermsRecord): string[] => (record.termText === '' ? [] : record.termText.split('\n'));
+const termsRecord = (seq: number, terms: readonly string[]): TermsRecord => ({ seq, termText: terms.join('\n') });
 
 /**
  * The posting lists of one bucket in one segment: `terms` sorted (as strings sort), and term i's
@@ -54,8 +62,8 @@ export type BucketKey = [head: string, spread: number, segment: number];
 
 export interface IndexStores {
   termBuckets: { key: BucketKey; value: PostingBucket };
-  pending: { key: number; value: PendingRecord };
-  docTerms: { key: number; value: PendingEntry };
+  pending: { key: number; value: TermsRecord };
+  docTerms: { key: number; value: TermsRecord };
 }
 
 export const INDEX_STORES = ['termBuckets', 'pending', 'docTerms'] as const;
@@ -94,8 +102,8 @@ class PendingTerms {
   private readonly bySeq = new Map<number, string[]>();
   private readonly byTerm = new Map<string, Set<number>>();
 
-  constructor(records: PendingRecord[]) {
-    for (const record of records) this.set(record.seq, record.words);
+  constructor(records: TermsRecord[]) {
+    for (const record of records) this.set(record.seq, termsIn(record));
   }
 
   set(seq: number, terms: string[]): void {
@@ -140,7 +148,7 @@ async function pendingTerms(db: AnyDb): Promise<PendingTerms> {
   const cache = cacheOf(db);
   if (cache.terms) return cache.terms;
   const version = cache.version;
-  const terms = new PendingTerms((await db.getAll('pending')) as PendingRecord[]);
+  const terms = new PendingTerms((await db.getAll('pending')) as TermsRecord[]);
   // A write that committed meanwhile may or may not be in what was read: use it once, keep none.
   if (cache.version === version) cache.terms = terms;
   return terms;
@@ -154,7 +162,7 @@ export function stageTerms(tx: AnyTx, seq: number, terms: string[]): Promise<voi
 /** Records many clips' terms at once (an import's batch) inside the caller's write transaction. */
 export async function stageMany(tx: AnyTx, entries: PendingEntry[]): Promise<void> {
   const store = tx.objectStore('pending');
-  await Promise.all(entries.map(({ seq, terms }) => store.put({ seq, words: terms } satisfies PendingRecord)));
+  await Promise.all(entries.map(({ seq, terms }) => store.put(termsRecord(seq, terms))));
   const cache = cacheOf(tx.db);
   tx.done.then(
     () => {
@@ -290,12 +298,11 @@ export async function writeBuckets(tx: AnyTx, changes: readonly IndexChange[]): 
 /** Folds pending clips into the buckets. Answers how many clips it merged. */
 export async function mergePending(db: AnyDb): Promise<number> {
   const tx = db.transaction([...INDEX_STORES], 'readwrite');
-  const pending = (await tx.objectStore('pending').getAll()) as PendingRecord[];
-  const befores = (await Promise.all(pending.map((p) => tx.objectStore('docTerms').get(p.seq)))) as (PendingEntry | undefined)[];
-  const writes: Promise<unknown>[] = [writeBuckets(tx, pending.map((p, i) => ({ seq: p.seq, before: befores[i]?.terms ?? [], after: p.words })))];
-  for (const { seq, words } of pending) {
-    writes.push(words.length > 0 ? tx.objectStore('docTerms').put({ seq, terms: words } satisfies PendingEntry) : tx.objectStore('docTerms').delete(seq));
-  }
+  const pending = (await tx.objectStore('pending').getAll()) as TermsRecord[];
+  const befores = (await Promise.all(pending.map((p) => tx.objectStore('docTerms').get(p.seq)))) as (TermsRecord | undefined)[];
+  const writes: Promise<unknown>[] = [writeBuckets(tx, pending.map((p, i) => ({ seq: p.seq, before: befores[i] ? termsIn(befores[i]) : [], after: termsIn(p) })))];
+  // The pending record, as it is, becomes the clip's merged terms.
+  for (const record of pending) writes.push(record.termText !== '' ? tx.objectStore('docTerms').put(record) : tx.objectStore('docTerms').delete(record.seq));
   writes.push(tx.objectStore('pending').clear());
   await Promise.all(writes);
   await tx.done;
