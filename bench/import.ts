@@ -409,6 +409,7 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
   const zipPath = join(dir, 'archive.zip');
+  const loadAtStart = loadavg().map((n) => round(n));
   try {
     const archive = makeArchive(zipPath);
     log(`archive: ${archive.posts} posts, ${archive.postsMb} MB of posts, ${archive.zipMb} MB zipped, ${archive.articles} articles (${archive.generateSeconds} s)`);
@@ -449,7 +450,7 @@ async function main() {
     const floorRatio = Math.round((floor.postsPerSecond / figures.postsPerSecond) * 100) / 100;
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg().map((n) => round(n)) },
+      machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: loadAtStart, loadAverage: loadavg().map((n) => round(n)) },
       seed: SEED,
       timeoutMinutes: TIMEOUT_MS / 60_000,
       archive,
@@ -471,7 +472,7 @@ async function main() {
     const heapVerdict = heapUnseen ? `unsure: ${round(figures.pageSilentMs / 1000)} s unsampled` : goalMet(figures.pageHeapMb < GOALS.pageHeapMb);
     const timedOut = result.import.timedOut ? ` — TIMED OUT in ${result.import.timedOutRuns} of ${imports.length} runs after ${TIMEOUT_MS / 60_000} min` : '';
     console.log(
-      `\nImport benchmark: ${archive.posts} posts (${archive.postsMb} MB, ${archive.zipMb} MB zipped, ${archive.articles} articles), ${imports.length} run(s), medians${timedOut}\n`,
+      `\nImport benchmark: ${archive.posts} posts (${archive.postsMb} MB, ${archive.zipMb} MB zipped, ${archive.articles} articles), ${imports.length} run(s), medians${timedOut}; load average ${loadAtStart.join(' / ')} at the start, ${result.machine.loadAverage.join(' / ')} at the end, ${cpus().length} cores\n`,
     );
     console.table({
       'import: posts per second': { value: figures.postsPerSecond, goal: `≥ ${GOALS.postsPerSecond}`, result: goalMet(result.meets.postsPerSecond) },

@@ -335,7 +335,7 @@ async function main() {
     'one clip (ms, median of 20)': columns((s) => `${s.clipMs} (${round(s.clipMs / clip10Ms)}×)`, round(clip10Ms), '≤ 1.5× empty'),
   });
   for (const s of bySize) {
-    console.log(`${s.clips} clips: filled in ${s.library.seedSeconds} s (batches of 500: write ${s.library.batchWriteMs} ms, index merge ${s.library.batchMergeMs} ms, medians); load average ${s.loadAverage.join(' / ')} when measured`);
+    console.log(`${s.clips} clips: filled in ${s.library.seedSeconds} s (batches of 500: write ${s.library.batchWriteMs} ms median, index merges ${s.library.batchMergeMs} ms a batch on average); load average ${s.loadAverage.join(' / ')} when measured`);
   }
   const exported = bySize.find((s) => s.export)?.export;
   if (exported) {

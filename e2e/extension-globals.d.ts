@@ -13,6 +13,6 @@ declare global {
   const __newsClipperMenuClick: (info: { menuItemId: string; linkUrl?: string }, tab?: { id?: number; windowId?: number }) => Promise<unknown>;
   /** Set by the test build's worker: stores drafts as clips, answering each write's time in ms. */
   /** Set by the test build's worker: stores whole clips in one transaction, then merges the search index if due. */
-  const __newsClipperSeedClips: (clips: import('../utils/core/model/types').Clip[]) => Promise<{ writeMs: number; mergeMs: number }>;
+  const __newsClipperSeedClips: (clips: import('../utils/core/model/types').Clip[], mergeAt?: number) => Promise<{ writeMs: number; mergeMs: number }>;
   const __newsClipperSeed: (drafts: import('../utils/core/model/types').ClipDraft[]) => Promise<number[]>;
 }

@@ -9,7 +9,7 @@ import { extensionCdp, recordFigure, wakeWorker } from '../test/harness/reliabil
 // database open.
 
 const fixtures = readDbFixtures();
-const CURRENT_VERSION = 3;
+const CURRENT_VERSION = 4;
 
 let session: ClipperSession;
 

@@ -136,13 +136,14 @@ export default defineBackground(() => {
       // Alarms cannot be fired by hand: tests call the handler the alarm calls.
       __newsClipperOnAlarm: onAlarm,
       // Whole clips in one transaction (a backup's restore path), then the index merge it makes
-      // due, waited for: fills a large library quickly, each batch's cost its own.
-      __newsClipperSeedClips: async (clips: Clip[]) => {
+      // due (at `mergeAt` pending clips), waited for: fills a large library quickly, each batch's
+      // cost its own.
+      __newsClipperSeedClips: async (clips: Clip[], mergeAt?: number) => {
         const database = await db;
         const start = performance.now();
         await restoreClips(database, clips);
         const written = performance.now();
-        await mergeSearchIndexIfDue(database);
+        await mergeSearchIndexIfDue(database, mergeAt);
         return { writeMs: written - start, mergeMs: performance.now() - written };
       },
       __newsClipperSeed: async (drafts: ClipDraft[]) => {

@@ -19,7 +19,7 @@ import {
   updateClip,
   type ClipperDb,
 } from './db';
-import { stageTerms } from './search-index';
+import { headOf, SEGMENT, spreadOf, stageTerms, storedLists } from './search-index';
 import { makeDraft } from '../../test/helpers/drafts';
 import { fixtureClips, fixtureContents, readDbFixtures, seedDbFixture } from '../../test/harness/db-fixtures';
 
@@ -40,7 +40,7 @@ describe('schema', () => {
   it('creates the stores and the indexes the list and the search need', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['clips', 'contents', 'docTerms', 'meta', 'pending', 'postings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['clips', 'contents', 'docTerms', 'meta', 'pending', 'termBuckets']);
     const tx = db.transaction(['clips', 'pending']);
     const clips = tx.objectStore('clips');
     expect([...clips.indexNames].sort()).toEqual(['by-clippedAt', 'by-publishedAt', 'by-siteName', 'by-tag', 'by-updatedAt', 'by-urlKey']);
@@ -349,7 +349,7 @@ describe('the search index across merges', () => {
     await mergeSearchIndex(db);
     expect(await searchClipIds(db, '北京')).toEqual([]);
     expect(await searchClipIds(db, '广州')).toEqual([b.clip.id]);
-    expect(await db.count('postings', IDBKeyRange.bound(['北京'], ['北京', Infinity]))).toBe(0);
+    expect(await storedLists(db, '北京')).toEqual([]);
   });
 
   it('keeps numbers in order across posting segments', async () => {
@@ -362,7 +362,22 @@ describe('the search index across merges', () => {
     await mergeSearchIndex(db);
     expect(saved.map((s) => s.clip.seq)).toEqual([2047, 2048, 2049]);
     expect(await searchClipSeqs(db, '台风')).toEqual([2047, 2048, 2049]);
-    expect(await db.count('postings', IDBKeyRange.bound(['台风'], ['台风', Infinity]))).toBe(2);
+    expect(await storedLists(db, '台风')).toEqual([[2047], [2048, 2049]]);
+  });
+
+  it('finds exact terms and prefixes in the merged buckets as in the pending ones', async () => {
+    const db = await freshDb();
+    const bodies = ['<p>中国 climate 𠀋𠀌</p>', '<p>中文 clinic a</p>', '<p>国中 climbing ab</p>', '<p>中 cl 𠀋</p>'];
+    for (const [n, html] of bodies.entries()) {
+      await saveDraft(db, makeDraft({ url: `https://news.example/${n}`, pageUrl: `https://news.example/${n}`, title: `T${n}`, contentHtml: html }), options(n));
+    }
+    const queries = ['中', '中国', '国', 'cl', 'cli', 'clim', 'climate', 'a', 'ab', '𠀋', '𠀋𠀌', 'clinic a'];
+    const seqsOf = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await searchClipSeqs(db, q)])));
+    const pending = await seqsOf();
+    expect(pending).toMatchObject({ 中: [1, 2, 4], 中国: [1], 国: [3], cl: [1, 2, 3, 4], cli: [1, 2, 3], clim: [1, 3], climate: [1], a: [2], ab: [3], '𠀋': [1, 4], 'clinic a': [2] });
+    await mergeSearchIndex(db);
+    expect(await db.count('pending')).toBe(0);
+    expect(await seqsOf()).toEqual(pending);
   });
 
   it('merges only once enough writes have gathered', async () => {
@@ -506,13 +521,20 @@ describe('upgrades', () => {
         expect(await getClip(db, summary.id)).toEqual({ ...summary, seq: summary.seq ?? expect.any(Number), contentHtml, revisions, ...(original ? { original } : {}) });
       }
 
-      // The stored index in version 3's form: terms under `words`, postings under [term, segment].
-      for (const record of await db.getAll('pending')) expect(Object.keys(record).sort()).toEqual(['seq', 'words']);
-      const postingKeys = await db.getAllKeys('postings');
-      const postingLists = await db.getAll('postings');
-      postingKeys.forEach(([term, segment], i) => {
-        expect(typeof term).toBe('string');
-        for (const seq of postingLists[i]!) expect(Math.floor(seq / 2048)).toBe(segment);
+      // The stored index in version 4's form: terms as one text, buckets under [head, spread, segment]
+      // holding only their own terms and segment.
+      for (const record of [...(await db.getAll('pending')), ...(await db.getAll('docTerms'))]) {
+        expect(Object.keys(record).sort()).toEqual(['seq', 'termText']);
+        expect(typeof record.termText).toBe('string');
+      }
+      const bucketKeys = await db.getAllKeys('termBuckets');
+      const buckets = await db.getAll('termBuckets');
+      bucketKeys.forEach(([head, spread, segment], i) => {
+        const { terms, ends, seqs } = buckets[i]!;
+        expect(terms).toEqual([...terms].sort());
+        for (const term of terms) expect([headOf(term), spreadOf(term)]).toEqual([head, spread]);
+        expect(ends.length).toBe(terms.length);
+        for (const seq of seqs) expect(Math.floor(seq / SEGMENT)).toBe(segment);
       });
 
       await expectSearches(db, fixture.searches);
@@ -526,7 +548,7 @@ describe('upgrades', () => {
       // Deleting everything leaves no posting behind: the upgraded index knew where each clip's terms were.
       await deleteClips(db, [...clips.map((c) => c.id), next.clip.id]);
       await mergeSearchIndex(db);
-      expect(await db.count('postings')).toBe(0);
+      expect(await db.count('termBuckets')).toBe(0);
       expect(await db.count('docTerms')).toBe(0);
       for (const query of Object.keys(fixture.searches)) expect(await searchClipIds(db, query)).toEqual([]);
       db.close();

@@ -1,6 +1,6 @@
-import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { noteClipDeleted, noteClipWritten } from './library-views';
-import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, stageMany, stageTerms, type IndexStores, type PendingRecord } from './search-index';
+import { INDEX_STORES, mergePending, MERGE_AT, pendingCount, searchSeqs, SEGMENT, stageMany, stageTerms, termsIn, writeBuckets, type IndexChange, type IndexStores, type TermsRecord } from './search-index';
 import { indexTerms } from '../core/search/search-terms';
 import { htmlToText } from '../core/search/search-text';
 import type { Clip, ClipDraft, ClipEdit, ClipOriginal, ClipRevision, ClipSummary, ImportDraft, ImportedPost } from '../core/model/types';
@@ -11,7 +11,7 @@ import { FIELD_LIMITS } from '../core/model/limits';
 // through messages. Schema changes only ever append a step to the ladder in `openClipperDb`.
 
 export const DB_NAME = 'news-clipper';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * Article bodies live apart from summaries so that lists never load them; so does the archive post
@@ -42,7 +42,7 @@ export interface ClipperDbSchema extends DBSchema {
     key: string;
     value: ClipContent;
   };
-  postings: IndexStores['postings'];
+  termBuckets: IndexStores['termBuckets'];
   pending: IndexStores['pending'];
   docTerms: IndexStores['docTerms'];
   /** Counters: `nextSeq` numbers clips for the search index. */
@@ -68,7 +68,7 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
       }
       if (oldVersion < 2) {
         transaction.objectStore('clips').createIndex('by-tag', 'tags', { multiEntry: true });
-        db.createObjectStore('postings');
+        unwrap(db).createObjectStore('postings');
         // Version 3 drops this index; the typed schema, which is version 3's, no longer names it.
         unwrap(db.createObjectStore('pending', { keyPath: 'seq' })).createIndex('by-term', 'terms', { multiEntry: true });
         db.createObjectStore('docTerms', { keyPath: 'seq' });
@@ -76,6 +76,7 @@ export function openClipperDb(name = DB_NAME): Promise<ClipperDb> {
         await numberAndIndex(transaction);
       }
       if (oldVersion < 3) await upgradeTo3(db, transaction);
+      if (oldVersion < 4) await upgradeTo4(db, transaction);
     },
     // An old popup or worker holding the database open must not block a newer version forever.
     blocking(_currentVersion, _blockedVersion, event) {
@@ -118,7 +119,7 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
   if (raw.objectStoreNames.contains('search')) {
     // Nothing of it carries over: the clips are numbered and their terms staged anew.
     raw.deleteObjectStore('search');
-    db.createObjectStore('postings');
+    raw.createObjectStore('postings');
     db.createObjectStore('pending', { keyPath: 'seq' });
     db.createObjectStore('docTerms', { keyPath: 'seq' });
     db.createObjectStore('meta');
@@ -128,11 +129,11 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
   const pending = transaction.objectStore('pending');
   pending.deleteIndex('by-term');
   for (let cursor = await pending.openCursor(); cursor; cursor = await cursor.continue()) {
-    const { seq, terms } = cursor.value as PendingRecord & { terms?: string[] };
-    if (terms) await cursor.update({ seq, words: terms });
+    const { seq, terms } = cursor.value as unknown as { seq: number; terms?: string[] };
+    if (terms) await cursor.update({ seq, words: terms } as unknown as TermsRecord);
   }
   // String keys sort before every array key: this range holds exactly the bare-term postings.
-  const postings = transaction.objectStore('postings');
+  const postings = wrap(unwrap(transaction).objectStore('postings')) as unknown as IDBPObjectStore<V3Postings, ['postings'], 'postings', 'versionchange'>;
   for (let cursor = await postings.openCursor(IDBKeyRange.bound('', [], false, true)); cursor; cursor = await cursor.continue()) {
     const term = cursor.key as unknown as string;
     const bySegment = new Map<number, number[]>();
@@ -142,6 +143,45 @@ async function upgradeTo3(db: IDBPDatabase<ClipperDbSchema>, transaction: Upgrad
     }
     await Promise.all([...[...bySegment].map(([segment, seqs]) => postings.put(Uint32Array.from(seqs), [term, segment])), cursor.delete()]);
   }
+}
+
+/** Version 3's postings store, which version 4 replaces: [term, segment] → the clips' numbers. */
+interface V3Postings extends DBSchema {
+  postings: { key: [string, number] | string; value: Uint32Array };
+}
+
+/**
+ * Version 4 keeps the merged index in buckets of terms (`termBuckets`, see search-index.ts), not
+ * a record per term and segment: they are built again from each clip's merged terms (`docTerms`),
+ * a segment at a time, and version 3's `postings` dropped. Pending clips stay pending. A clip's
+ * terms, pending or merged, are stored as one text (`TermsRecord`), no longer as a list.
+ */
+async function upgradeTo4(db: IDBPDatabase<ClipperDbSchema>, transaction: UpgradeTx): Promise<void> {
+  const raw = unwrap(db);
+  if (raw.objectStoreNames.contains('postings')) raw.deleteObjectStore('postings');
+  db.createObjectStore('termBuckets');
+  // Records written by the steps above are already version 4's (stageTerms writes them so).
+  const asText = (seq: number, value: unknown): TermsRecord | undefined => {
+    const list = (value as { words?: unknown; terms?: unknown }).words ?? (value as { terms?: unknown }).terms;
+    return Array.isArray(list) ? { seq, termText: (list as string[]).join('\n') } : undefined;
+  };
+  for (let cursor = await transaction.objectStore('pending').openCursor(); cursor; cursor = await cursor.continue()) {
+    const record = asText(cursor.value.seq, cursor.value);
+    if (record) await cursor.update(record);
+  }
+  let segment: IndexChange[] = [];
+  const flush = async () => {
+    await writeBuckets(transaction, segment);
+    segment = [];
+  };
+  for (let cursor = await transaction.objectStore('docTerms').openCursor(); cursor; cursor = await cursor.continue()) {
+    const record = asText(cursor.value.seq, cursor.value) ?? cursor.value;
+    if (record !== cursor.value) await cursor.update(record);
+    const { seq } = record;
+    if (segment.length > 0 && Math.floor(segment[0]!.seq / SEGMENT) !== Math.floor(seq / SEGMENT)) await flush();
+    segment.push({ seq, before: [], after: termsIn(record) });
+  }
+  if (segment.length > 0) await flush();
 }
 
 /** Whether `error` (or what it wraps) says the browser's storage quota for the extension is used up. */

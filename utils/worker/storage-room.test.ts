@@ -25,6 +25,7 @@ describe('the storage reserve', () => {
 
   it('sizes a write by its text', () => {
     expect(sizeOf({ contentHtml: 'x'.repeat(1000) })).toBeGreaterThan(2000);
+    expect(sizeOf([{ a: 'x'.repeat(500) }, { b: ['y'.repeat(500), 3] }])).toBeGreaterThan(2000);
     expect(sizeOf(undefined)).toBe(0);
   });
 });

@@ -51,6 +51,8 @@ const STEP = 16 * 1024;
  * declares the size, nothing is written past it.
  */
 const WHOLE = 16 * 1024;
+/** Posts inflate to about three times their deflated size; twelve leaves room for the most repetitive. */
+const GUESSED_RATIO = 12;
 
 /** Inflates a deflated entry, and really stops when terminated: fflate's own decoders go on inflating what is pushed to them. */
 class GuardedInflate implements UnzipDecoder {
@@ -102,7 +104,15 @@ class GuardedInflate implements UnzipDecoder {
     try {
       const data = joinBytes(this.parts, this.length);
       // One byte more than declared: an entry that fills it holds more than its header says.
-      out = declared === undefined ? inflateSync(data) : inflateSync(data, { out: new Uint8Array(declared + 1) });
+      if (declared !== undefined) out = inflateSync(data, { out: new Uint8Array(declared + 1) });
+      else {
+        // No size declared (a zip written as a stream): a buffer sized for text's compression
+        // ratio, given to fflate, which then neither grows nor copies one (left to size it, it
+        // makes room for 128 KB more at each block and copies the result out). A text that fills
+        // it may hold more: it is inflated again, fflate sizing the buffer.
+        const guess = inflateSync(data, { out: new Uint8Array(data.length * GUESSED_RATIO + 1024) });
+        out = guess.length < guess.buffer.byteLength ? guess : inflateSync(data);
+      }
     } catch (error) {
       return this.ondata(error as FlateError, new Uint8Array(0), true);
     }
