@@ -14,8 +14,8 @@ const CJK = /[\u3400-\u9fff]/;
 const CHINESE = { 'zh-CN': zhCN, 'zh-TW': zhTW } as const;
 const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 const PRESET_KEYS = PRESET_IDS.flatMap((id) => [presetNameKey(id), presetAboutKey(id)]);
-// Entries that are nothing but what the browser said (`{0}`): there is nothing to translate.
-const onlyParameters = (key: keyof typeof en) => /^(\{\d\}\s*)+$/.test(en[key]);
+// Entries that are nothing but parameters and punctuation (`{0}`, `{0}: {1}`): no word to translate.
+const onlyParameters = (key: keyof typeof en) => !/\p{L}/u.test(en[key].replace(/\{\d\}/g, ''));
 const VISIBLE = [...PRESET_KEYS, ...BADGE_KEYS.filter((key) => !onlyParameters(key))];
 
 describe('user-visible words outside the pages', () => {
