@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_BUILD_DIR, launchClipper, PROJECT_ROOT, type ClipperSession } from '../cli/headless';
-import { loadExtractFixtures } from '../test/harness/extract-fixtures';
+import { draftFacts, expectedFacts, loadExtractFixtures } from '../test/harness/extract-fixtures';
 import { runCorpus, type PageRun } from '../test/harness/corpus-run';
 
 // The extraction fixtures (test/fixtures/extract/: Chinese news portals, bylines, zones, pages
@@ -26,19 +26,7 @@ describe.each(fixtures.map((f, i) => ({ ...f, index: i })))('$name in Chromium',
     const run = runs[index]!;
     expect(run.status).toBe('clipped');
     const draft = run.draft!;
-    expect({
-      title: draft.title,
-      byline: draft.byline ?? null,
-      siteName: draft.siteName,
-      publishedAt: draft.publishedAt === undefined ? null : new Date(draft.publishedAt).toISOString(),
-      fallback: draft.fallback ?? false,
-    }).toEqual({
-      title: expected.title,
-      byline: expected.byline,
-      siteName: expected.siteName,
-      publishedAt: expected.publishedTime === null ? null : new Date(expected.publishedTime).toISOString(),
-      fallback: expected.fallback ?? false,
-    });
+    expect(draftFacts(draft)).toEqual(expectedFacts(expected));
     for (const text of expected.bodyIncludes ?? []) expect(draft.contentHtml).toContain(text);
     for (const text of expected.bodyExcludes ?? []) expect(draft.contentHtml).not.toContain(text);
   });

@@ -44,3 +44,34 @@ export function loadExtractFixtures(): ExtractFixture[] {
       expected: JSON.parse(readFileSync(join(EXTRACT_FIXTURES_DIR, name, 'expected-metadata.json'), 'utf8')) as ExpectedClip,
     }));
 }
+
+/** The facts a fixture states, in the shape both tests compare. */
+export interface ClipFacts {
+  title: string;
+  byline: string | null;
+  siteName: string;
+  publishedAt: string | null;
+  fallback: boolean;
+}
+
+/** What a clip's draft holds of those facts (times as UTC ISO strings, to compare instants). */
+export function draftFacts(draft: { title: string; byline?: string; siteName: string; publishedAt?: number; fallback?: boolean }): ClipFacts {
+  return {
+    title: draft.title,
+    byline: draft.byline ?? null,
+    siteName: draft.siteName,
+    publishedAt: draft.publishedAt === undefined ? null : new Date(draft.publishedAt).toISOString(),
+    fallback: draft.fallback ?? false,
+  };
+}
+
+/** What the fixture says the clip must hold. */
+export function expectedFacts(expected: ExpectedClip): ClipFacts {
+  return {
+    title: expected.title,
+    byline: expected.byline,
+    siteName: expected.siteName,
+    publishedAt: expected.publishedTime === null ? null : new Date(expected.publishedTime).toISOString(),
+    fallback: expected.fallback ?? false,
+  };
+}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { loadExtractFixtures } from '../../../test/harness/extract-fixtures';
+import { draftFacts, expectedFacts, loadExtractFixtures } from '../../../test/harness/extract-fixtures';
 import { makePage, NOW } from '../../../test/helpers/page';
 import { extractDraft } from './extract-draft';
 
@@ -18,19 +18,7 @@ describe.each(loadExtractFixtures())('$name', ({ source, expected }) => {
   it('has the expected title, byline, site name, time and kind', () => {
     if (!result.ok) return;
     const { draft } = result;
-    expect({
-      title: draft.title,
-      byline: draft.byline ?? null,
-      siteName: draft.siteName,
-      publishedAt: draft.publishedAt === undefined ? null : new Date(draft.publishedAt).toISOString(),
-      fallback: draft.fallback ?? false,
-    }).toEqual({
-      title: expected.title,
-      byline: expected.byline,
-      siteName: expected.siteName,
-      publishedAt: expected.publishedTime === null ? null : new Date(expected.publishedTime).toISOString(),
-      fallback: expected.fallback ?? false,
-    });
+    expect(draftFacts(draft)).toEqual(expectedFacts(expected));
   });
 
   it('keeps the article text and nothing of the page around it', () => {
