@@ -270,12 +270,12 @@ describe('the preview setting for images', () => {
     const { page, tabId } = await openTab(session, IMAGES_URL);
     expect((await clipInWorker(session, tabId)).status).toBe('saved');
     await page.close();
-    const settingsKey = 'news-clipper.settings';
+    // The settings live in storage.local (utils/shared/settings-store.ts), as the options page writes them.
     const setPreviewImages = (on: boolean) =>
-      popup.evaluate(([key, value]) => {
-        const current = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
-        localStorage.setItem(key, JSON.stringify({ ...current, previewImages: value }));
-      }, [settingsKey, on] as const);
+      popup.evaluate(async (value) => {
+        const { settings, 'settings$': meta } = await chrome.storage.local.get(['settings', 'settings$']);
+        await chrome.storage.local.set({ settings: { ...(settings as object | undefined), previewImages: value }, 'settings$': meta ?? { v: 2 } });
+      }, on);
 
     // The requests sent while the clip is previewed and exported with the setting on or off.
     const previewRequests = async (on: boolean) => {
