@@ -241,9 +241,9 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
           <input type="checkbox" checked={settings.askBeforeSaving} onChange={(e) => update({ askBeforeSaving: (e.currentTarget as HTMLInputElement).checked })} />
           <span>{t('askBeforeSavingLabel')}</span>
         </label>
-        <label class="field">
-          <span>{t('defaultTagsLabel')}</span>
+        <SettingRow label={t('defaultTagsLabel')} htmlFor="default-tags">
           <input
+            id="default-tags"
             type="text"
             name="default-tags"
             // Keyed by the stored list, so the field shows it again once a change is tidied (spaces, repeats).
@@ -251,10 +251,10 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
             defaultValue={settings.defaultTags.join(', ')}
             onChange={(e) => update({ defaultTags: splitTags((e.currentTarget as HTMLInputElement).value) })}
           />
-        </label>
-        <label class="field">
-          <span>{t('batchTabsLabel', BATCH_TABS.min, BATCH_TABS.max)}</span>
+        </SettingRow>
+        <SettingRow label={t('batchTabsLabel', BATCH_TABS.min, BATCH_TABS.max)} htmlFor="batch-tabs">
           <input
+            id="batch-tabs"
             type="number"
             name="batch-tabs"
             min={BATCH_TABS.min}
@@ -268,7 +268,7 @@ export function OptionsApp({ client, settings: store, parser, sampleClip, now = 
               else input.value = String(settings.batchTabs);
             }}
           />
-        </label>
+        </SettingRow>
       </section>
       <section aria-labelledby="preview">
         <h2 id="preview">{newest ? t('previewHeading') : t('previewSample')}</h2>
