@@ -1,7 +1,8 @@
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Unzip, UnzipInflate } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { ensureE2eBuild, launchClipper, PROJECT_ROOT, type ClipperSession } from '../cli/headless';
 import { zipAlone, type ZipInput } from './lib/fflate-alone';
@@ -158,19 +159,24 @@ async function typeQuery(page: Page, query: string): Promise<PopupFigures['searc
 }
 
 interface ExportFigures {
-  clips: number;
+  /** Files in the zip (missing when it could not be read; so are the figures after postsMb). */
+  clips?: number;
   /** From the click on "Export selected" to the download, ms. */
   exportMs: number;
   /** How many different progress messages the page showed while it worked. */
   progressUpdates: number;
   zipMb: number;
-  postsMb: number;
+  postsMb?: number;
   /** The same files zipped by fflate alone (streaming Zip, level 6), in Node, ms (wall and CPU). */
-  fflateAloneMs: number;
-  fflateAloneCpuMs: number;
-  ratio: number;
+  fflateAloneMs?: number;
+  fflateAloneCpuMs?: number;
+  ratio?: number;
   /** The library tab's JS heap after the export, after a collection. */
   heapAfterMB: number;
+  /** Info-ZIP's `unzip -tq` on the downloaded zip: its last line, and whether it found no error. */
+  unzipTest: { ok: boolean; summary: string };
+  /** What went wrong after the download, if anything. */
+  error?: string;
 }
 
 /** The whole library exported from the library tab (select all, export), then fflate alone on its files. */
@@ -202,65 +208,98 @@ async function measureExport(session: ClipperSession, total: number): Promise<Ex
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await page.close();
-  const files = await unzipFiles(path);
-  const alone = zipAlone(files);
-  const posts = files.reduce((n, f) => n + f.bytes.length, 0);
-  return {
-    clips: files.length,
+  const unzipTest = testZip(path);
+  const measured = {
     exportMs: Math.round(exportMs),
     progressUpdates,
     zipMb: round(statSync(path).size / 1e6),
-    postsMb: round(posts / 1e6),
-    fflateAloneMs: Math.round(alone.ms),
-    fflateAloneCpuMs: Math.round(alone.cpuMs),
-    ratio: Math.round((exportMs / alone.ms) * 100) / 100,
     heapAfterMB: round(usedSize / 2 ** 20),
+    unzipTest,
   };
+  if (!unzipTest.ok) {
+    // Kept for a look: the download itself goes with the browser's profile.
+    const kept = join(RESULTS, 'library-export-failed.zip');
+    copyFileSync(path, kept);
+    return { ...measured, error: `unzip -t found errors in the exported zip (kept as ${kept})` };
+  }
+  try {
+    const files = unzipFiles(path);
+    const alone = zipAlone(files);
+    const posts = files.reduce((n, f) => n + f.bytes.length, 0);
+    return {
+      ...measured,
+      clips: files.length,
+      postsMb: round(posts / 1e6),
+      fflateAloneMs: Math.round(alone.ms),
+      fflateAloneCpuMs: Math.round(alone.cpuMs),
+      ratio: Math.round((exportMs / alone.ms) * 100) / 100,
+    };
+  } catch (error) {
+    return { ...measured, error: `reading the exported zip: ${describe(error)}` };
+  }
 }
 
-/** The files of a zip on disk, read as a stream. */
-function unzipFiles(path: string): Promise<ZipInput[]> {
-  return new Promise((resolve, reject) => {
-    const files: ZipInput[] = [];
-    const unzip = new Unzip((entry) => {
-      const parts: Uint8Array[] = [];
-      entry.ondata = (error, chunk, final) => {
-        if (error) return reject(error);
-        parts.push(chunk);
-        if (final) files.push({ path: entry.name, bytes: Buffer.concat(parts), mtime: Date.UTC(2020, 0, 1) });
-      };
-      entry.start();
-    });
-    unzip.register(UnzipInflate);
-    const stream = createReadStream(path);
-    stream.on('data', (chunk) => unzip.push(chunk as Uint8Array));
-    stream.on('end', () => {
-      unzip.push(new Uint8Array(0), true);
-      resolve(files);
-    });
-    stream.on('error', reject);
-  });
+/**
+ * The files of a zip on disk, read through its central directory. Not fflate's streaming `Unzip`:
+ * for entries with a data descriptor (every entry a streaming zip writer makes, the extension's
+ * included) it finds where an entry's compressed data ends by scanning them for the descriptor's
+ * and the headers' signatures, so an entry whose deflated bytes happen to hold `PK\x07\x08`,
+ * `PK\x01\x02` or `PK\x03\x04` is cut short ("unexpected EOF"): in a library of 65,000 clips, some do.
+ */
+function unzipFiles(path: string): ZipInput[] {
+  const entries = unzipSync(readFileSync(path));
+  return Object.entries(entries)
+    .filter(([name]) => !name.endsWith('/'))
+    .map(([name, bytes]) => ({ path: name, bytes, mtime: Date.UTC(2020, 0, 1) }));
+}
+
+/** Info-ZIP's own check of every entry (CRC, sizes, headers): what a user's unzip would say. */
+function testZip(path: string): { ok: boolean; summary: string } {
+  const run = spawnSync('unzip', ['-tq', path], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (run.error) return { ok: false, summary: `unzip could not run: ${run.error.message} (apt-get install unzip)` };
+  const lines = `${run.stdout}${run.stderr}`.trim().split('\n');
+  return { ok: run.status === 0, summary: lines.length > 3 ? [...lines.slice(0, 2), '…', lines.at(-1)].join(' | ') : lines.join(' | ') };
 }
 
 interface SizeFigures {
   clips: number;
   library: Omit<SeededLibrary, 'dir' | 'discard'>;
   loadAverage: number[];
-  popup: PopupFigures;
+  popup?: PopupFigures;
   /** One clip into a library of this size, median of twenty. */
-  clipMs: number;
+  clipMs?: number;
   export?: ExportFigures;
 }
 
-async function measureSize(library: SeededLibrary, exportAll: boolean): Promise<SizeFigures> {
-  const session = await launchClipper({ userDataDir: library.dir, extensionDir: installBenchExtensionOnce() });
+const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/** Each step's failure is written down and the run goes on, so what was measured is still printed. */
+const errors: string[] = [];
+async function step<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
   try {
-    const loadAverage = load();
-    const popup = await measurePopup(session, 5, library.clips);
-    const clipMs = median(await clipOneByOne(session, library.clips + 1, 20));
-    const exported = exportAll ? await measureExport(session, library.clips + 20) : undefined;
-    const { dir: _dir, discard: _discard, ...figures } = library;
-    return { clips: library.clips, library: figures, loadAverage, popup, clipMs: round(clipMs), ...(exported && { export: exported }) };
+    return await run();
+  } catch (error) {
+    errors.push(`${name}: ${describe(error)}`);
+    console.error(`${name} failed: ${describe(error)}`);
+    return undefined;
+  }
+}
+
+async function measureSize(library: SeededLibrary, exportAll: boolean): Promise<SizeFigures> {
+  const { dir: _dir, discard: _discard, ...figures } = library;
+  const result: SizeFigures = { clips: library.clips, library: figures, loadAverage: load() };
+  const session = await step(`${library.clips} clips: starting the browser`, () =>
+    launchClipper({ userDataDir: library.dir, extensionDir: installBenchExtensionOnce() }),
+  );
+  if (!session) return result;
+  try {
+    result.popup = await step(`${library.clips} clips: popup`, () => measurePopup(session, 5, library.clips));
+    const clipMs = await step(`${library.clips} clips: one clip`, async () => median(await clipOneByOne(session, library.clips + 1, 20)));
+    if (clipMs !== undefined) result.clipMs = round(clipMs);
+    // The 20 clips above are in the library whether or not each was timed.
+    if (exportAll) result.export = await step(`${library.clips} clips: export`, () => measureExport(session, library.clips + 20));
+    if (result.export?.error) errors.push(`${library.clips} clips: export: ${result.export.error}`);
+    return result;
   } finally {
     await session.close();
   }
@@ -277,18 +316,22 @@ async function main() {
   const started = load();
 
   // The empty library, and clip #10: the start the larger libraries are compared with.
-  const fresh = await launchClipper({ extensionDir });
-  let empty: PopupFigures;
-  let clip10Ms: number;
-  try {
-    empty = await measurePopup(fresh, 5, 0);
-    await clipOneByOne(fresh, 1_000_001, 10);
-    clip10Ms = median(await clipOneByOne(fresh, 1_000_011, 20));
-  } finally {
-    await fresh.close();
+  let empty: PopupFigures | undefined;
+  let clip10Ms: number | undefined;
+  const fresh = await step('empty library: starting the browser', () => launchClipper({ extensionDir }));
+  if (fresh) {
+    try {
+      empty = await step('empty library: popup', () => measurePopup(fresh, 5, 0));
+      clip10Ms = await step('empty library: clip #10', async () => {
+        await clipOneByOne(fresh, 1_000_001, 10);
+        return median(await clipOneByOne(fresh, 1_000_011, 20));
+      });
+    } finally {
+      await fresh.close();
+    }
   }
 
-  const libraries = await seededLibraries(sizes, (line) => console.error(line));
+  const libraries = (await step('seeding the libraries', () => seededLibraries(sizes, (line) => console.error(line)))) ?? new Map<number, SeededLibrary>();
   const largest = Math.max(...sizes);
   const bySize: SizeFigures[] = [];
   for (const size of [...libraries.keys()].sort((a, b) => a - b)) {
@@ -307,8 +350,9 @@ async function main() {
     loadAverageAtStart: started,
     loadAverageAtEnd: load(),
     goals: GOALS,
-    empty: { popup: empty, clipMs: round(clip10Ms) },
+    empty: { popup: empty, clipMs: clip10Ms === undefined ? undefined : round(clip10Ms) },
     sizes: bySize,
+    errors,
   };
   writeFileSync(join(RESULTS, 'library.json'), JSON.stringify(result, null, 2) + '\n');
 
@@ -318,21 +362,25 @@ async function main() {
     goal,
   });
   console.log(`\nLibrary benchmark (${bySize.map((s) => s.clips).join(' and ')} clips; load average ${started.join(' / ')} at the start, ${result.loadAverageAtEnd.join(' / ')} at the end, ${cpus().length} cores)\n`);
+  // A figure not measured (its step failed) shows as "–".
+  const shown = (x: unknown) => (x === undefined || (typeof x === 'number' && Number.isNaN(x)) ? '–' : x);
+  const pair = (a: unknown, b: unknown) => `${shown(a)} / ${shown(b)}`;
+  const ratioTo10 = (ms: number | undefined) => (ms === undefined || clip10Ms === undefined ? '' : ` (${round(ms / clip10Ms)}×)`);
   console.table({
-    'library: MB of article HTML / median body (KB)': columns((s) => `${s.library.htmlMb} / ${round(s.library.medianBodyBytes / 1000)}`, '', ''),
-    'first rows painted (ms, median of 5 opens)': columns((s) => s.popup.firstRowsMs, empty.firstRowsMs, '≤ 150'),
-    'first-rows mark (ms, median of 5)': columns((s) => s.popup.firstRowsMarkMs, empty.firstRowsMarkMs, ''),
-    'whole library counted (ms, first open / median)': columns((s) => `${s.popup.countFirstOpenMs} / ${s.popup.countMs}`, `${empty.countFirstOpenMs} / ${empty.countMs}`, ''),
-    'filter menus filled (ms, first open / median)': columns((s) => `${s.popup.menusFirstOpenMs} / ${s.popup.menusMs}`, `${empty.menusFirstOpenMs} / ${empty.menusMs}`, ''),
+    'library: MB of article HTML / median body (KB)': columns((s) => pair(s.library.htmlMb, round(s.library.medianBodyBytes / 1000)), '', ''),
+    'first rows painted (ms, median of 5 opens)': columns((s) => shown(s.popup?.firstRowsMs), shown(empty?.firstRowsMs), '≤ 150'),
+    'first-rows mark (ms, median of 5)': columns((s) => shown(s.popup?.firstRowsMarkMs), shown(empty?.firstRowsMarkMs), ''),
+    'whole library counted (ms, first open / median)': columns((s) => pair(s.popup?.countFirstOpenMs, s.popup?.countMs), pair(empty?.countFirstOpenMs, empty?.countMs), ''),
+    'filter menus filled (ms, first open / median)': columns((s) => pair(s.popup?.menusFirstOpenMs, s.popup?.menusMs), pair(empty?.menusFirstOpenMs, empty?.menusMs), ''),
     ...Object.fromEntries(
       QUERIES.flatMap((q) => [
-        [`search "${q}" hits`, columns((s) => s.popup.search[q]?.hits, empty.search[q]?.hits, '')],
-        [`search "${q}" p50 (ms)`, columns((s) => s.popup.search[q]?.p50, empty.search[q]?.p50, '')],
-        [`search "${q}" p95 (ms)`, columns((s) => s.popup.search[q]?.p95, empty.search[q]?.p95, '≤ 50')],
+        [`search "${q}" hits`, columns((s) => shown(s.popup?.search[q]?.hits), shown(empty?.search[q]?.hits), '')],
+        [`search "${q}" p50 (ms)`, columns((s) => shown(s.popup?.search[q]?.p50), shown(empty?.search[q]?.p50), '')],
+        [`search "${q}" p95 (ms)`, columns((s) => shown(s.popup?.search[q]?.p95), shown(empty?.search[q]?.p95), '≤ 50')],
       ]),
     ),
-    'popup JS heap used (MB)': columns((s) => s.popup.heapUsedMB, empty.heapUsedMB, '≤ 30'),
-    'one clip (ms, median of 20)': columns((s) => `${s.clipMs} (${round(s.clipMs / clip10Ms)}×)`, round(clip10Ms), '≤ 1.5× empty'),
+    'popup JS heap used (MB)': columns((s) => shown(s.popup?.heapUsedMB), shown(empty?.heapUsedMB), '≤ 30'),
+    'one clip (ms, median of 20)': columns((s) => `${shown(s.clipMs)}${ratioTo10(s.clipMs)}`, shown(clip10Ms === undefined ? undefined : round(clip10Ms)), '≤ 1.5× empty'),
   });
   for (const s of bySize) {
     console.log(`${s.clips} clips: filled in ${s.library.seedSeconds} s (batches of 500: write ${s.library.batchWriteMs} ms median, index merges ${s.library.batchMergeMs} ms a batch on average); load average ${s.loadAverage.join(' / ')} when measured`);
@@ -340,15 +388,21 @@ async function main() {
   const exported = bySize.find((s) => s.export)?.export;
   if (exported) {
     console.table({
-      [`export all ${exported.clips} clips to one zip (ms)`]: { figure: exported.exportMs, goal: '' },
-      'fflate alone, same files (ms wall / CPU)': { figure: `${exported.fflateAloneMs} / ${exported.fflateAloneCpuMs}`, goal: '' },
-      'ratio': { figure: exported.ratio, goal: `≤ ${GOALS.exportRatio}` },
-      'zip / posts (MB)': { figure: `${exported.zipMb} / ${exported.postsMb}`, goal: '' },
+      [`export all ${shown(exported.clips)} clips to one zip (ms)`]: { figure: exported.exportMs, goal: '' },
+      'fflate alone, same files (ms wall / CPU)': { figure: pair(exported.fflateAloneMs, exported.fflateAloneCpuMs), goal: '' },
+      'ratio': { figure: shown(exported.ratio), goal: `≤ ${GOALS.exportRatio}` },
+      'zip / posts (MB)': { figure: pair(exported.zipMb, exported.postsMb), goal: '' },
       'progress messages shown': { figure: exported.progressUpdates, goal: '> 1' },
       'library tab heap after (MB)': { figure: exported.heapAfterMB, goal: '' },
     });
+    console.log(`unzip -t on the exported zip: ${exported.unzipTest.ok ? 'OK' : 'FAILED'}: ${exported.unzipTest.summary}`);
+  }
+  if (errors.length) {
+    console.log(`\n${errors.length} step(s) failed; the figures above are what was measured:`);
+    for (const error of errors) console.log(`- ${error}`);
   }
   console.log('Written to bench/results/library.json');
+  if (errors.length) process.exitCode = 1;
 }
 
 await main();
