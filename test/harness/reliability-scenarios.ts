@@ -137,7 +137,8 @@ export async function extensionCdp(session: ClipperSession): Promise<{ page: Pag
     async stopWorker() {
       if (!version) throw new Error('The extension has no service worker version');
       await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
-      const until = Date.now() + 10_000;
+      // A loaded machine can take well over 10 s to stop a worker (seen in a CI dry run).
+      const until = Date.now() + 30_000;
       while (version.runningStatus !== 'stopped' && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       if (version.runningStatus !== 'stopped') throw new Error('The service worker did not stop');
     },
