@@ -6,6 +6,7 @@ import { baselineTimes, callClipper, injectClipper } from '../test/harness/brows
 import { corpusDir, loadCorpus } from '../test/harness/corpus-pages';
 import { writeJson } from '../test/harness/corpus-report';
 import { decodeSourceMap, type SourceMapJson } from './lib/source-map';
+import { quietLogger } from './lib/quiet-logger';
 
 // `npx tsx bench/profile-extract.ts [name-regexp] [--repeat=N] [--top=N] [--baseline] [--callers=fn-regexp]`: where the
 // content script spends its time. Builds the test build unminified with a source map (into
@@ -281,17 +282,6 @@ function addProfile(profile: Profile, into: Tallies, sourceOf: (f: CallFrame) =>
   into.selfByFunction.addPage(t.selfByFunction, pageUs);
   into.totalByFunction.addPage(t.totalByFunction, pageUs);
 }
-
-const quietLogger = {
-  debug() {},
-  log() {},
-  info() {},
-  warn: console.warn,
-  error: console.error,
-  fatal: console.error,
-  success() {},
-  level: 1,
-};
 
 main().then(
   (code) => process.exit(code),

@@ -7,6 +7,7 @@ import { launchClipper, PROJECT_ROOT } from '../cli/headless';
 import { DEFAULT_SEED, writeArchiveZip } from '../test/harness/archive-generator';
 import { writeJson } from '../test/harness/corpus-report';
 import { en } from '../utils/core/i18n/en';
+import { quietLogger } from './lib/quiet-logger';
 
 // `npx tsx bench/profile-import.ts [--posts=N] [--top=N]`: where an import spends its time. Builds
 // the test build unminified (into .output/profile-import; the usual test build is left alone),
@@ -196,16 +197,5 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const quietLogger = {
-  debug() {},
-  log() {},
-  info() {},
-  warn: console.warn,
-  error: console.error,
-  fatal: console.error,
-  success() {},
-  level: 1,
-};
 
 await main();
