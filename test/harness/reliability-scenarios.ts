@@ -124,23 +124,31 @@ export async function extensionCdp(session: ClipperSession): Promise<{ page: Pag
   const page = await session.context.newPage();
   await page.goto(session.extensionUrl('manifest.json'));
   const cdp = await session.context.newCDPSession(page);
-  let version: { versionId: string; runningStatus: string } | undefined;
+  // Every version of the extension's worker the browser reports, by id: on a fresh profile it can
+  // report more than one (the installing one and the active one), and the one left running is the
+  // one to stop.
+  const versions = new Map<string, string>();
   cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ versionId: string; runningStatus: string; scriptURL: string }> }) => {
-    for (const v of event.versions) if (v.scriptURL.startsWith(session.extensionUrl('/'))) version = v;
+    for (const v of event.versions) if (v.scriptURL.startsWith(session.extensionUrl('/'))) versions.set(v.versionId, v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
   const deadline = Date.now() + 5000;
-  while (!version && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while (versions.size === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const running = () => [...versions].filter(([, status]) => status !== 'stopped').map(([id]) => id);
   return {
     page,
     cdp,
     async stopWorker() {
-      if (!version) throw new Error('The extension has no service worker version');
-      await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
-      // A loaded machine can take well over 10 s to stop a worker (seen in a CI dry run).
+      if (versions.size === 0) throw new Error('The extension has no service worker version');
+      // Asked again every two seconds: a stop asked while the worker is still starting (its first
+      // run's work) can be lost. A loaded machine can take well over 10 s (seen in a CI dry run).
       const until = Date.now() + 30_000;
-      while (version.runningStatus !== 'stopped' && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-      if (version.runningStatus !== 'stopped') throw new Error('The service worker did not stop');
+      while (running().length > 0 && Date.now() < until) {
+        for (const versionId of running()) await cdp.send('ServiceWorker.stopWorker', { versionId }).catch(() => {});
+        const asked = Date.now();
+        while (running().length > 0 && Date.now() - asked < 2000) await new Promise((r) => setTimeout(r, 20));
+      }
+      if (running().length > 0) throw new Error('The service worker did not stop');
     },
   };
 }
