@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { reason, ReasonError } from '../model/reasons';
 import type { ImportDraft } from '../model/types';
+import { ZipWriter } from '../format/zip-writer';
 import { runImport, type ImportProgress, type ImportRunOptions, type ImportSource } from './import-run';
 
 const post = (n: number) => `---\ntitle: "Post ${n}"\nfrom: https://archive.example/${n}\ntags: [t${n % 3}]\n---\n\nBody ${n}.\n`;
@@ -54,6 +55,25 @@ describe('runImport', () => {
     expect(progress.some((p) => p.total === 251 && p.done === 0)).toBe(true);
     expect(library.batches[0]![0]).toMatchObject({ title: 'Post 0', url: 'https://archive.example/0', tags: ['t0'] });
     expect(library.batches[0]![0]).not.toHaveProperty('file');
+  });
+
+  it("reads every post of the extension's own streamed zip whole, even one whose compressed bytes hold a zip signature", async () => {
+    // Every entry the export writes has its sizes after its data; read by the bytes alone, an
+    // entry whose compressed data holds a signature is cut there. Level 0 puts the bytes as they are.
+    const chunks: Uint8Array[] = [];
+    const writer = new ZipWriter((chunk) => void chunks.push(chunk), 0);
+    const tricky = (n: number) => `${post(n)}Signatures: PK\u0007\u0008 PK\u0001\u0002 PK\u0003\u0004 end ${n}.\n`;
+    for (let n = 0; n < 20; n++) await writer.add(`_posts/2024-01-01-p${n}.md`, tricky(n));
+    await writer.add('assets/photo.png', new Uint8Array([0x89, 0x50, 0x4b, 0x07, 0x08, 1, 2, 3]), { compress: false });
+    await writer.finish();
+    const zip = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => (zip.set(c, at), at + c.length), 0);
+    const library = fakeLibrary();
+    const outcome = await runImport([memorySource('export.zip', zip, 4096)], options({ send: library.send }));
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.progress).toMatchObject({ total: 20, done: 20, added: 20, failed: 0 });
+    const bodies = library.batches.flat().map((d) => d.contentHtml);
+    expect(bodies.every((html, n) => html.includes(`PK\u0003\u0004 end ${n}.`))).toBe(true);
   });
 
   it("bounds a batch by its bodies' length as well as by its count", async () => {

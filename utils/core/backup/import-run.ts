@@ -10,7 +10,7 @@ import { reason, reasonOf, type Reason } from '../model/reasons';
 import type { ImportDraft } from '../model/types';
 import { importPost, maxFileBytes, notMarkdown, tooLargeError, zipLimits, type ImportError, type ImportNotice, type ImportOptions } from './import-posts';
 import { isMarkdownName, isPostPath, isZipName } from './post-paths';
-import { countZipEntries, joinBytes, ZipReader, type RangeReader, type ZipItem } from './zip-reader';
+import { joinBytes, readZipDirectory, ZipReader, type RangeReader, type ZipDirectory, type ZipItem } from './zip-reader';
 
 export interface ImportSource {
   /** The file's name, or its path within a picked folder (`_posts/archived/2019-05-03/x.md`). */
@@ -63,8 +63,9 @@ const IN_FLIGHT = 2;
 /** How much of a zip is inflated between two turns of the page. */
 const PIECE = 64 * 1024;
 
-async function* zipItems(source: ImportSource, options: ImportRunOptions, read: (n: number) => void): AsyncGenerator<Item> {
-  const reader = new ZipReader(zipLimits(options), isPostPath);
+async function* zipItems(source: ImportSource, options: ImportRunOptions, read: (n: number) => void, directory?: ZipDirectory): AsyncGenerator<Item> {
+  // By its directory when it has one: that alone says for certain where each entry ends.
+  const reader = new ZipReader(zipLimits(options), isPostPath, directory);
   const within = (name: string) => `${source.name}/${name}`;
   function* items(list: ZipItem[]): Generator<Item> {
     for (const item of list) {
@@ -106,7 +107,12 @@ async function* fileItems(source: ImportSource, options: ImportRunOptions, read:
 }
 
 /** Every post of every source, in order; a source that cannot be read is one error, and the rest go on. */
-async function* allItems(sources: readonly ImportSource[], options: ImportRunOptions, read: (n: number) => void): AsyncGenerator<Item> {
+async function* allItems(
+  sources: readonly ImportSource[],
+  options: ImportRunOptions,
+  read: (n: number) => void,
+  directories: ReadonlyMap<ImportSource, ZipDirectory>,
+): AsyncGenerator<Item> {
   for (const source of sources) {
     if (!isZipName(source.name) && !isMarkdownName(source.name)) {
       read(source.size ?? 0);
@@ -114,7 +120,7 @@ async function* allItems(sources: readonly ImportSource[], options: ImportRunOpt
       continue;
     }
     try {
-      yield* isZipName(source.name) ? zipItems(source, options, read) : fileItems(source, options, read);
+      yield* isZipName(source.name) ? zipItems(source, options, read, directories.get(source)) : fileItems(source, options, read);
     } catch (error) {
       // The file changed or vanished on disk while it was read.
       yield { kind: 'error', error: { file: source.name, reason: reason('import-unreadable', { detail: errorText(error) }) }, post: false };
@@ -122,19 +128,24 @@ async function* allItems(sources: readonly ImportSource[], options: ImportRunOpt
   }
 }
 
-/** How many posts the sources hold, when each can tell before it is read. */
-async function countPosts(sources: readonly ImportSource[], pace: () => Promise<void> | void): Promise<number | undefined> {
-  let total = 0;
+/**
+ * The directories of the zips, read from their ends before anything else, and how many posts the
+ * sources hold, when each can tell before it is read (a zip by its directory).
+ */
+async function readDirectories(sources: readonly ImportSource[], pace: () => Promise<void> | void): Promise<{ total?: number; directories: Map<ImportSource, ZipDirectory> }> {
+  const directories = new Map<ImportSource, ZipDirectory>();
+  let total: number | undefined = 0;
   for (const source of sources) {
-    if (!isZipName(source.name)) total += 1;
-    else {
-      const { size, range } = source;
-      const count = size !== undefined && range ? await countZipEntries(size, range, isPostPath, { pace }).catch(() => undefined) : undefined;
-      if (count === undefined) return undefined;
-      total += count;
+    if (!isZipName(source.name)) {
+      if (total !== undefined) total += 1;
+      continue;
     }
+    const { size, range } = source;
+    const directory = size !== undefined && range ? await readZipDirectory(size, range, isPostPath, { pace }).catch(() => undefined) : undefined;
+    if (directory) directories.set(source, directory);
+    total = directory && total !== undefined ? total + directory.wanted : undefined;
   }
-  return total;
+  return { ...(total !== undefined && { total }), directories };
 }
 
 /** One post, whatever its parser throws: one hostile file must not end the import. */
@@ -153,7 +164,7 @@ export async function runImport(sources: readonly ImportSource[], options: Impor
   const notices: ImportNotice[] = [];
   const report = () => options.onProgress?.({ ...progress });
   report();
-  const total = await countPosts(sources, pace);
+  const { total, directories } = await readDirectories(sources, pace);
   if (total !== undefined) progress.total = total;
   report();
 
@@ -183,7 +194,7 @@ export async function runImport(sources: readonly ImportSource[], options: Impor
 
   let stopped: ImportOutcome['stopped'];
   try {
-    for await (const item of allItems(sources, options, (n) => (progress.bytesRead += n))) {
+    for await (const item of allItems(sources, options, (n) => (progress.bytesRead += n), directories)) {
       if (signal?.aborted) break;
       const read = item.kind === 'post' ? readPost(item, options) : item;
       if ('clip' in read) {

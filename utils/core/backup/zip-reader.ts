@@ -1,10 +1,13 @@
-// Reading a zip of posts entry by entry, as its bytes arrive (fflate's streaming `Unzip`), so that
-// an archive of any size is never held whole. A zip from anywhere is hostile until read:
+// Reading a zip of posts entry by entry, as its bytes arrive, so that an archive of any size is
+// never held whole: guided by its central directory, read from its end first, where there is one
+// (where each entry lies and how long it is), else by fflate's streaming `Unzip`. A zip from
+// anywhere is hostile until read:
 // - an entry's path is only a name to report: one that could climb out of a folder (`..`, an
 //   absolute path, a drive letter, with backslashes read as separators) is refused, whatever it holds;
 // - an entry is inflated in small steps and dropped the moment it passes the size limit, so a
 //   header that lies about its size (a zip bomb) costs a few megabytes, not gigabytes;
 // - the whole zip has a ceiling on entries and on inflated bytes;
+// - entries whose bytes overlap (one deflated stream listed as many entries) are refused unread;
 // - a damaged entry is reported and the reader moves on to the next one; a damaged zip is
 //   reported once, and what was read before the damage stands.
 
@@ -168,13 +171,38 @@ export function joinBytes(chunks: Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
+/** Where the reader is in a zip it reads by its directory. */
+interface Guide {
+  directory: ZipDirectory;
+  /** The next entry of the directory (in the order of the offsets). */
+  next: number;
+  /** The offset in the zip of the next byte pushed. */
+  at: number;
+  /** The local header being gathered: its fixed part first, then its name and extra field. */
+  header: Uint8Array;
+  gathered: number;
+  /** Compressed bytes of the current entry still to come, and where they go (nowhere: passed over). */
+  left: number;
+  sink?: UnzipDecoder;
+}
+
+const LOCAL_HEADER_BYTES = 30;
+
 /**
  * A zip read as its bytes arrive: `push` each chunk in order (the last with `final`), and take the
  * entries that chunk completed. `wanted` says which entries to read; the others are passed over
  * without being inflated.
+ *
+ * Given the zip's `directory` (read from its end first, `readZipDirectory`), an entry's bytes are
+ * the ones the directory says, as Info-ZIP reads them. Without it (a zip whose end is not there,
+ * or one held only as a stream), fflate's `Unzip` finds where an entry ends by itself; for an entry
+ * whose size comes after its data (a data descriptor, as every streamed zip has, ours included),
+ * it guesses from the first signature-like bytes in the compressed data, and one that happens to
+ * hold them is cut there and refused.
  */
 export class ZipReader {
-  private readonly unzip: Unzip;
+  private readonly unzip?: Unzip;
+  private readonly guide?: Guide;
   private items: ZipItem[] = [];
   private entries = 0;
   private inflated = 0;
@@ -186,7 +214,12 @@ export class ZipReader {
   constructor(
     private readonly limits: ZipLimits,
     private readonly wanted: (name: string) => boolean,
+    directory?: ZipDirectory,
   ) {
+    if (directory) {
+      this.guide = { directory, next: 0, at: 0, header: new Uint8Array(LOCAL_HEADER_BYTES), gathered: 0, left: 0 };
+      return;
+    }
     this.unzip = new Unzip((file) => this.onFile(file));
     this.unzip.register(GuardedInflate);
     this.unzip.register(GuardedPassThrough);
@@ -197,21 +230,88 @@ export class ZipReader {
       if (!this.started && (chunk.length > 0 || final)) {
         this.started = true;
         if (chunk.length === 0 || (!holds(chunk, LOCAL_HEADER) && !holds(chunk, END_OF_DIRECTORY))) this.stop(reason('import-bad-zip'));
+        else for (const { name, wanted } of this.guide?.directory.overlapping ?? []) this.items.push({ kind: 'refused', name, reason: reason('import-bad-zip-entry'), wanted });
       }
-      this.keepTail(chunk);
-      try {
-        // In steps: fflate recurses once per entry within a push, and a chunk of thousands of
-        // tiny entries would run out of stack.
-        for (let at = 0; at < chunk.length && !this.done; at += STEP) this.unzip.push(chunk.subarray(at, at + STEP));
-        if (final && !this.done) this.unzip.push(EMPTY, true);
-        if (final && !this.done && !this.endsWell()) this.stop(reason('import-bad-zip'));
-      } catch {
-        this.stop(reason('import-bad-zip'));
-      }
+      if (this.guide) this.pushGuided(this.guide, chunk, final);
+      else this.pushStreamed(this.unzip!, chunk, final);
     }
     const items = this.items;
     this.items = [];
     return items;
+  }
+
+  private pushStreamed(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
+    this.keepTail(chunk);
+    try {
+      // In steps: fflate recurses once per entry within a push, and a chunk of thousands of
+      // tiny entries would run out of stack.
+      for (let at = 0; at < chunk.length && !this.done; at += STEP) unzip.push(chunk.subarray(at, at + STEP));
+      if (final && !this.done) unzip.push(EMPTY, true);
+      if (final && !this.done && !this.endsWell()) this.stop(reason('import-bad-zip'));
+    } catch {
+      this.stop(reason('import-bad-zip'));
+    }
+  }
+
+  private pushGuided(guide: Guide, chunk: Uint8Array, final: boolean): void {
+    const { offsets, compressedSizes, originalSizes } = guide.directory;
+    let at = 0;
+    while (at < chunk.length && !this.done) {
+      if (guide.left > 0) {
+        // The entry's compressed bytes, to its decoder or passed over.
+        const part = chunk.subarray(at, at + Math.min(guide.left, STEP));
+        at += part.length;
+        guide.at += part.length;
+        guide.left -= part.length;
+        guide.sink?.push(part, guide.left === 0);
+        continue;
+      }
+      if (guide.next >= offsets.length) break; // the directory itself, and whatever follows it
+      if (guide.gathered === 0 && guide.at < offsets[guide.next]!) {
+        // Between entries: a data descriptor, or bytes no entry claims.
+        const skip = Math.min(offsets[guide.next]! - guide.at, chunk.length - at);
+        at += skip;
+        guide.at += skip;
+        continue;
+      }
+      const take = Math.min(guide.header.length - guide.gathered, chunk.length - at);
+      guide.header.set(chunk.subarray(at, at + take), guide.gathered);
+      guide.gathered += take;
+      at += take;
+      guide.at += take;
+      if (guide.gathered < guide.header.length) continue;
+      const header = guide.header;
+      if (u32(header, 0) !== 0x04034b50) return this.stop(reason('import-bad-zip'));
+      const rest = u16(header, 26) + u16(header, 28);
+      if (header.length === LOCAL_HEADER_BYTES && rest > 0) {
+        // The fixed part is in: now its name and extra field.
+        guide.header = new Uint8Array(LOCAL_HEADER_BYTES + rest);
+        guide.header.set(header);
+        continue;
+      }
+      guide.header = new Uint8Array(LOCAL_HEADER_BYTES);
+      guide.gathered = 0;
+      const entry = guide.next++;
+      const nameBytes = header.subarray(LOCAL_HEADER_BYTES, LOCAL_HEADER_BYTES + u16(header, 26));
+      guide.left = compressedSizes[entry]!;
+      guide.sink = this.openGuided(guide, nameOf(nameBytes, u16(header, 6)), u16(header, 8), guide.left, originalSizes[entry]!);
+    }
+    if (final && !this.done && (guide.next < offsets.length || guide.left > 0)) this.stop(reason('import-bad-zip'));
+  }
+
+  /** The decoder for an entry read by the directory, or none when it is passed over. */
+  private openGuided(guide: Guide, name: string, compression: number, size: number, originalSize: number): UnzipDecoder | undefined {
+    // Stopped once it is the sink: its decoder stops, and the rest of its bytes are passed over.
+    const terminate = () => {
+      guide.sink?.terminate?.();
+      guide.sink = undefined;
+    };
+    const receive = this.open(name, compression, originalSize, terminate);
+    if (!receive) return undefined;
+    if (size === 0) return void receive(null, EMPTY as Uint8Array<ArrayBuffer>, true);
+    const decoder = compression === UnzipInflate.compression ? new GuardedInflate(name, size, originalSize) : new GuardedPassThrough();
+    decoder.ondata = receive;
+    return decoder;
   }
 
   private keepTail(chunk: Uint8Array): void {
@@ -236,56 +336,59 @@ export class ZipReader {
   }
 
   private onFile(file: UnzipFile): void {
-    const { name } = file;
     const pass = () => {
       file.ondata = () => {};
       file.start();
       file.terminate();
     };
-    if (this.done) return pass();
-    if (++this.entries > this.limits.maxEntries) {
-      pass();
-      return this.stop(reason('import-zip-too-many', { max: this.limits.maxEntries }));
-    }
-    if (name.endsWith('/')) return pass();
+    if (file.compression !== UnzipInflate.compression && file.compression !== UnzipPassThrough.compression) this.unzip!.register(discarding(file.compression));
+    const receive = this.open(file.name, file.compression, file.originalSize, () => file.terminate());
+    if (!receive) return pass();
+    file.ondata = receive;
+    file.start();
+  }
+
+  /**
+   * Decides whether an entry is read, from what its headers say; answers what takes its inflated
+   * bytes, or nothing when it is passed over (refused, skipped, or the zip stopped). `terminate`
+   * stops its decoder.
+   */
+  private open(name: string, compression: number, originalSize: number | undefined, terminate: () => void): AsyncFlateStreamHandler | undefined {
+    if (this.done) return undefined;
+    if (++this.entries > this.limits.maxEntries) return void this.stop(reason('import-zip-too-many', { max: this.limits.maxEntries }));
+    if (name.endsWith('/')) return undefined;
     const wanted = this.wanted(name);
     const refuse = (why: Reason) => void this.items.push({ kind: 'refused', name, reason: why, wanted });
-    if (isUnsafePath(name)) return (pass(), refuse(reason('import-unsafe-path')));
-    if (!wanted) return (pass(), void this.items.push({ kind: 'skipped', name }));
-    if (file.compression !== UnzipInflate.compression && file.compression !== UnzipPassThrough.compression) {
-      this.unzip.register(discarding(file.compression));
-      return (pass(), refuse(reason('import-zip-method', { method: file.compression })));
-    }
+    if (isUnsafePath(name)) return refuse(reason('import-unsafe-path'));
+    if (!wanted) return void this.items.push({ kind: 'skipped', name });
+    if (compression !== UnzipInflate.compression && compression !== UnzipPassThrough.compression) return refuse(reason('import-zip-method', { method: compression }));
     const max = this.limits.maxEntryBytes;
-    if (file.originalSize !== undefined && file.originalSize > max) {
-      return (pass(), refuse(reason('import-too-large', { size: megabytes(file.originalSize), max: megabytes(max) })));
-    }
+    if (originalSize !== undefined && originalSize > max) return refuse(reason('import-too-large', { size: megabytes(originalSize), max: megabytes(max) }));
     const chunks: Uint8Array[] = [];
     let size = 0;
     let over = false;
-    file.ondata = (error, data, final) => {
+    return (error, data, final) => {
       if (over) return;
       if (error) {
         over = true;
-        file.terminate();
+        terminate();
         return refuse(reason('import-bad-zip-entry'));
       }
       size += data.length;
       this.inflated += data.length;
       if (size > max) {
         over = true;
-        file.terminate();
+        terminate();
         return refuse(reason('import-inflates-too-large', { max: megabytes(max) }));
       }
       if (this.inflated > this.limits.maxTotalBytes) {
         over = true;
-        file.terminate();
+        terminate();
         return this.stop(reason('import-zip-too-much', { max: megabytes(this.limits.maxTotalBytes) }));
       }
       if (data.length > 0) chunks.push(data);
       if (final) this.items.push({ kind: 'file', name, bytes: joinBytes(chunks, size) });
     };
-    file.start();
   }
 }
 
@@ -321,31 +424,104 @@ async function findDirectory(size: number, read: RangeReader): Promise<{ offset:
   return offset + length <= size ? { offset, length } : undefined;
 }
 
+/** An entry's name: UTF-8 when bit 11 of its flags says so; otherwise byte for byte, as fflate reads it. */
+function nameOf(bytes: Uint8Array, flags: number): string {
+  if (flags & 0x800) return utf8.decode(bytes);
+  let name = '';
+  for (const byte of bytes) name += String.fromCharCode(byte);
+  return name;
+}
+
 /**
- * How many entries of a zip `wanted` takes, counted from its central directory (the list at the
- * end of every zip) without reading the entries. Undefined when the zip has no sound directory
- * or one over `maxDirectoryBytes`. `pace` is called every few thousand entries (a page yields there).
+ * A zip's entries as its central directory lists them, in the order they lie in the zip. Only
+ * numbers are kept (a 65,000-post archive's list is 1.5 MB): names are read from each entry's own
+ * header as it comes.
  */
-export async function countZipEntries(
+export interface ZipDirectory {
+  /** How many entries `wanted` takes (folders left out). */
+  wanted: number;
+  /** Where each entry's local header starts, its compressed size and its inflated size. */
+  offsets: Float64Array;
+  compressedSizes: Float64Array;
+  originalSizes: Float64Array;
+  /**
+   * Entries whose bytes lie inside another's, or past the directory (a zip bomb that makes one
+   * deflated stream many entries, or a damaged directory): refused without being read.
+   */
+  overlapping: { name: string; wanted: boolean }[];
+}
+
+/** The zip64 extra field (0x0001) of a directory record: the sizes and offset too large for 32 bits, in this order. */
+function zip64Values(extra: Uint8Array, fields: number[]): number[] | undefined {
+  for (let at = 0; at + 4 <= extra.length; at += 4 + u16(extra, at + 2)) {
+    if (u16(extra, at) !== 0x0001) continue;
+    let field = at + 4;
+    return fields.map((value) => {
+      if (value !== 0xffffffff) return value;
+      const big = u64(extra, field);
+      field += 8;
+      return big;
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Reads a zip's central directory (the list at the end of every zip) without reading its entries.
+ * Undefined when the zip has no sound directory or one over `maxDirectoryBytes`. `pace` is called
+ * every few thousand entries (a page yields there).
+ */
+export async function readZipDirectory(
   size: number,
   read: RangeReader,
   wanted: (name: string) => boolean,
   { maxDirectoryBytes = 64 * 1048576, pace = () => {} }: { maxDirectoryBytes?: number; pace?: () => Promise<void> | void } = {},
-): Promise<number | undefined> {
+): Promise<ZipDirectory | undefined> {
   const where = await findDirectory(size, read);
   if (!where || where.length > maxDirectoryBytes) return undefined;
   const directory = await read(where.offset, where.offset + where.length);
+  // At least 46 bytes a record: the most entries the directory can hold.
+  const most = Math.floor(directory.length / 46);
+  const offsets = new Float64Array(most);
+  const compressedSizes = new Float64Array(most);
+  const originalSizes = new Float64Array(most);
+  const records = new Uint32Array(most);
   let count = 0;
-  let seen = 0;
+  let taken = 0;
   for (let at = 0; at + 46 <= directory.length; ) {
     if (u32(directory, at) !== 0x02014b50) return undefined;
     const nameLength = u16(directory, at + 28);
-    const bytes = directory.subarray(at + 46, at + 46 + nameLength);
-    // Bit 11: the name is UTF-8; otherwise fflate reads it byte for byte, and so does this.
-    const name = u16(directory, at + 8) & 0x800 ? utf8.decode(bytes) : String.fromCharCode(...bytes);
-    if (!name.endsWith('/') && wanted(name)) count++;
-    at += 46 + nameLength + u16(directory, at + 30) + u16(directory, at + 32);
-    if (++seen % 4096 === 0) await pace();
+    const extraLength = u16(directory, at + 30);
+    const name = nameOf(directory.subarray(at + 46, at + 46 + nameLength), u16(directory, at + 8));
+    const extra = directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const declared = [u32(directory, at + 24), u32(directory, at + 20), u32(directory, at + 42)];
+    const [originalSize, compressedSize, offset] = declared.includes(0xffffffff) ? (zip64Values(extra, declared) ?? []) : declared;
+    if (offset === undefined || compressedSize === undefined || originalSize === undefined) return undefined;
+    if (!name.endsWith('/') && wanted(name)) taken++;
+    offsets[count] = offset;
+    compressedSizes[count] = compressedSize;
+    originalSizes[count] = originalSize;
+    records[count] = at;
+    count++;
+    at += 46 + nameLength + extraLength + u16(directory, at + 32);
+    if (count % 4096 === 0) await pace();
   }
-  return count;
+  // Nearly always in order already; a zip may list them otherwise.
+  const order = Array.from({ length: count }, (_, i) => i);
+  if (offsets.subarray(1, count).some((offset, i) => offset < offsets[i]!)) order.sort((a, b) => offsets[a]! - offsets[b]!);
+  const kept: number[] = [];
+  const overlapping: ZipDirectory['overlapping'] = [];
+  let end = 0;
+  for (const i of order) {
+    if (offsets[i]! >= end && offsets[i]! + LOCAL_HEADER_BYTES + compressedSizes[i]! <= where.offset) {
+      kept.push(i);
+      end = offsets[i]! + LOCAL_HEADER_BYTES + compressedSizes[i]!;
+      continue;
+    }
+    const at = records[i]!;
+    const name = nameOf(directory.subarray(at + 46, at + 46 + u16(directory, at + 28)), u16(directory, at + 8));
+    if (!name.endsWith('/')) overlapping.push({ name, wanted: wanted(name) });
+  }
+  const pick = (values: Float64Array) => Float64Array.from(kept, (i) => values[i]!);
+  return { wanted: taken, offsets: pick(offsets), compressedSizes: pick(compressedSizes), originalSizes: pick(originalSizes), overlapping };
 }
