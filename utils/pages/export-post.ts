@@ -1,9 +1,8 @@
 import { exportClip, importedPostFor, type ExportedFile, type PresetId } from '../core/format/presets';
 import { parseBody, type HtmlParser } from '../core/format/html-parser';
 import { imageUrls } from '../core/format/images';
-import { exportZip, type ExportProgress, type FetchImage, type ZipExportOptions, type ZipExportResult } from '../core/format/zip';
-import { openZipThread } from '../core/format/zip-thread';
-import { ZipWriter, type ZipSink } from '../core/format/zip-writer';
+import { exportZip, type ExportProgress, type FetchImage, type ZipExportResult } from '../core/format/zip';
+import type { ZipSink } from '../core/format/zip-writer';
 import { hostPatterns } from './image-fetch';
 import type { Settings } from '../core/settings/settings';
 import type { Clip } from '../core/model/types';
@@ -33,12 +32,10 @@ export interface ZipRequest {
   onProgress?: (progress: ExportProgress) => void;
   /** Given: the clips' images are stored in the zip. */
   fetchImage?: FetchImage;
-  /** Where the zip is deflated (zipInWorker); default the page's own thread. */
-  openZip?: ZipExportOptions['openZip'];
 }
 
 /** The zip of several clips, written chunk by chunk as fflate makes it. */
-export function zipClips({ clips, total, settings, parser, write, signal, onProgress, fetchImage, openZip }: ZipRequest): Promise<ZipExportResult> {
+export function zipClips({ clips, total, settings, parser, write, signal, onProgress, fetchImage }: ZipRequest): Promise<ZipExportResult> {
   return exportZip(clips, {
     preset: settings.preset,
     template: settings.template,
@@ -48,7 +45,6 @@ export function zipClips({ clips, total, settings, parser, write, signal, onProg
     onProgress,
     write,
     ...(fetchImage && { fetchImage }),
-    ...(openZip && { openZip }),
   });
 }
 
@@ -112,29 +108,4 @@ export function downloadBlob(doc: Document, fileName: string, parts: BlobPart[],
   link.remove();
   // Revoking at once can cancel the download in some browsers.
   view.setTimeout(() => view.URL.revokeObjectURL(url), 10_000);
-}
-
-/**
- * Opens an export's zip in a dedicated worker (the extension's `zip-worker.js`), which deflates it
- * beside the page; where no worker can start (or it fails to load), the zip is written on the
- * page's own thread, as before.
- */
-export function zipInWorker(scriptUrl: string, WorkerType: typeof Worker | undefined): NonNullable<ZipExportOptions['openZip']> {
-  return async (sink, level) => {
-    if (!WorkerType) return new ZipWriter(sink, level);
-    let worker: Worker;
-    try {
-      worker = new WorkerType(scriptUrl);
-    } catch {
-      return new ZipWriter(sink, level);
-    }
-    const loadFailed = new Promise<never>((_, reject) => worker.addEventListener('error', () => reject(new Error('The zip worker did not load.')), { once: true }));
-    loadFailed.catch(() => undefined);
-    try {
-      return await Promise.race([openZipThread(worker, sink, { level, close: () => worker.terminate() }), loadFailed]);
-    } catch {
-      worker.terminate();
-      return new ZipWriter(sink, level);
-    }
-  };
 }

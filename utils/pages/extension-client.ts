@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { firstScreenCalls } from './deferred-client';
-import { blobSink, downloadBlob, downloadName, imageHostsOf, postFor, zipClips, zipInWorker } from './export-post';
+import { blobSink, downloadBlob, downloadName, imageHostsOf, postFor, zipClips } from './export-post';
 import { folderClient } from './folder-client';
 import { boundedImageFetch } from './image-fetch';
 import { sanitizeHtml } from '../core/extract/sanitize';
@@ -66,7 +66,6 @@ export async function extensionClient(win: Window, tabId: number | undefined, op
         signal,
         onProgress: ({ done }) => onProgress({ done, total: ids.length }),
         ...(images && { fetchImage: boundedImageFetch(win.fetch.bind(win)) }),
-        openZip: zipInWorker(browser.runtime.getURL('/zip-worker.js'), (win as Window & typeof globalThis).Worker),
       });
       downloadBlob(doc, `clips-${current.preset}-${new Date().toISOString().slice(0, 10)}.zip`, sink.parts(), 'application/zip');
       return { posts: result.files.length, images: result.images, failedImages: result.failedImages };

@@ -31,17 +31,7 @@ export interface AddOptions {
   mtime?: number;
 }
 
-/** Writes a zip file by file: ZipWriter on the caller's thread, or a zip thread (zip-thread.ts). */
-export interface ZipFileWriter {
-  /** Adds a file; calls may overlap, and files are written in the order of the calls. */
-  add(path: string, data: Uint8Array | string, options?: AddOptions): Promise<void>;
-  /** Writes the central directory; returns the zip's size. */
-  finish(): Promise<number>;
-  /** Stops after a cancel: nothing more is written. */
-  abort(): void;
-}
-
-export class ZipWriter implements ZipFileWriter {
+export class ZipWriter {
   private readonly zip = new Zip();
   private pending: Uint8Array[] = [];
   private failure: Error | undefined;

@@ -7,7 +7,7 @@ import { imageExtension, imageFileName, imageUrls, relinkImages, resolveUrls } f
 import { NameRegistry } from './file-names';
 import { exportClip, exportPath, importedPostFor, PRESETS, type ExportClip, type ExportOptions, type PresetId } from './presets';
 import { postFields } from './post-fields';
-import { ZipWriter, type ZipFileWriter, type ZipSink } from './zip-writer';
+import { ZipWriter, type ZipSink } from './zip-writer';
 
 export interface ExportProgress {
   /** Clips handled so far. */
@@ -35,8 +35,6 @@ export interface ZipExportOptions extends ExportOptions {
   maxImageBytes?: number;
   /** Deflate level, 0–9 (default 6). */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-  /** Opens the writer the zip goes through (a zip thread: zip-thread.ts); default a ZipWriter on this thread. */
-  openZip?: (sink: ZipSink, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9) => Promise<ZipFileWriter>;
 }
 
 export interface ExportedEntry {
@@ -78,7 +76,7 @@ class ImageCollector {
   constructor(
     private readonly fetchImage: FetchImage,
     private readonly folder: string,
-    private readonly zip: ZipFileWriter,
+    private readonly zip: ZipWriter,
     private readonly maxBytes: number,
     private readonly signal: AbortSignal | undefined,
   ) {}
@@ -175,8 +173,7 @@ export async function exportZip(
   const { preset, signal } = options;
   const now = options.now ?? Date.now();
   const exportOptions: ExportOptions = { parser: options.parser, template: options.template, now };
-  const level = options.level ?? 6;
-  const zip = options.openZip ? await options.openZip(options.write, level) : new ZipWriter(options.write, level);
+  const zip = new ZipWriter(options.write, options.level ?? 6);
   const names = new NameRegistry();
   const layout = PRESETS[preset].assets;
   if (options.fetchImage && !options.parser) throw new Error('Storing images needs an HTML parser (new DOMParser()).');
