@@ -6,6 +6,7 @@ import { build } from 'wxt';
 import { launchClipper, PROJECT_ROOT } from '../cli/headless';
 import { DEFAULT_SEED, writeArchiveZip } from '../test/harness/archive-generator';
 import { writeJson } from '../test/harness/corpus-report';
+import { traceTasks, type TaskSpan } from '../test/harness/task-trace';
 import { en } from '../utils/core/i18n/en';
 import { quietLogger } from './lib/quiet-logger';
 
@@ -14,8 +15,9 @@ import { quietLogger } from './lib/quiet-logger';
 // imports a generated archive of N posts (default 3,000; test/harness/archive-generator.ts) through
 // the options page as bench:import does, with V8's sampling profiler running in the page and in
 // the worker, and prints for each: the time of each step (callees included), per post, and the
-// functions with the most self time. The profiler slows what it samples: compare shares and
-// per-post figures between runs of this script, not with bench:import's.
+// functions with the most self time, and what the page did in its longest tasks (traced). The
+// profiler slows what it samples: compare shares and per-post figures between runs of this
+// script, not with bench:import's.
 
 const OUT_DIR = join(PROJECT_ROOT, '.output/profile-import');
 const EXTENSION_DIR = join(OUT_DIR, 'chrome-mv3-e2e');
@@ -68,8 +70,72 @@ interface ProfileNode {
 }
 interface Profile {
   nodes: ProfileNode[];
+  startTime?: number;
   samples?: number[];
   timeDeltas?: number[];
+}
+
+interface LongTask {
+  ms: number;
+  /** The functions on the stack for most of the task (callees included), outermost first. */
+  spine: Array<{ fn: string; share: number }>;
+  /** The functions with the most self time in it. */
+  self: Array<{ fn: string; ms: number }>;
+}
+
+/**
+ * What the page was doing in its longest tasks: the CPU profile's samples that fall inside each
+ * (the profile's timestamps and the trace's are the same clock), the functions on the stack of
+ * most of them, and those with the most self time.
+ */
+function longTasks(profile: Profile, spans: readonly TaskSpan[], count = 3): LongTask[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    const file = f.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
+    return `${f.functionName || '(anonymous)'}${file ? ` @ ${file}:${f.lineNumber + 1}` : ''}`;
+  };
+  const times: number[] = [];
+  let at = profile.startTime ?? 0;
+  for (const delta of profile.timeDeltas ?? []) times.push((at += delta));
+  return [...spans]
+    .sort((a, b) => b.end - b.start - (a.end - a.start))
+    .slice(0, count)
+    .map((span) => {
+      const inclusive = new Map<string, { count: number; depth: number }>();
+      const self = new Map<string, number>();
+      let samples = 0;
+      (profile.samples ?? []).forEach((id, i) => {
+        if (times[i]! < span.start || times[i]! > span.end) return;
+        samples++;
+        const us = (times[i + 1] ?? times[i]!) - times[i]!;
+        self.set(label(id), (self.get(label(id)) ?? 0) + us);
+        const stack: number[] = [];
+        for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) stack.unshift(n);
+        const seen = new Set<string>();
+        stack.forEach((n, depth) => {
+          const key = label(n);
+          if (seen.has(key)) return;
+          seen.add(key);
+          const entry = inclusive.get(key) ?? { count: 0, depth };
+          entry.count++;
+          inclusive.set(key, entry);
+        });
+      });
+      return {
+        ms: Math.round((span.end - span.start) / 100) / 10,
+        spine: [...inclusive]
+          .filter(([, e]) => e.count >= samples * 0.5)
+          .sort((a, b) => a[1].depth - b[1].depth)
+          .map(([fn, e]) => ({ fn, share: Math.round((e.count / Math.max(1, samples)) * 100) / 100 })),
+        self: [...self]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([fn, us]) => ({ fn, ms: Math.round(us / 100) / 10 })),
+      };
+    });
 }
 
 interface Summary {
@@ -174,12 +240,14 @@ async function main() {
       await send('Profiler.start');
     }
     const started = performance.now();
-    await input.setInputFiles(zip);
-    await page.waitForFunction(
-      () => /^Imported|^Failed/.test(document.querySelector('[role="status"]')?.textContent ?? ''),
-      undefined,
-      { timeout: 30 * 60_000, polling: 200 },
-    );
+    const { spans } = await traceTasks(page, async () => {
+      await input.setInputFiles(zip);
+      await page.waitForFunction(
+        () => /^Imported|^Failed/.test(document.querySelector('[role="status"]')?.textContent ?? ''),
+        undefined,
+        { timeout: 30 * 60_000, polling: 200 },
+      );
+    });
     const seconds = (performance.now() - started) / 1000;
     const { profile: pageProfile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const { profile: workerProfile } = await worker<{ profile: Profile }>('Profiler.stop');
@@ -190,7 +258,14 @@ async function main() {
     console.log(`The page said: ${status}`);
     print('Options page', pageSummary);
     print('Worker', workerSummary);
-    writeJson(RESULTS, { posts: POSTS, seconds, loadAverage: loadavg(), page: pageSummary, worker: workerSummary });
+    const longest = longTasks(pageProfile, spans);
+    console.log('\nThe longest tasks on the page (profiled, so longer than unprofiled):');
+    for (const task of longest) {
+      console.log(`  ${task.ms} ms:`);
+      console.log(`    on the stack: ${task.spine.map((s) => `${s.fn} (${Math.round(s.share * 100)} %)`).join(' → ')}`);
+      console.log(`    self: ${task.self.map((s) => `${s.fn} ${s.ms} ms`).join('; ')}`);
+    }
+    writeJson(RESULTS, { posts: POSTS, seconds, loadAverage: loadavg(), page: pageSummary, worker: workerSummary, longestTasks: longest });
     console.log(`\nWritten: ${RESULTS}`);
   } finally {
     await session.close();

@@ -18,8 +18,15 @@ export interface TaskTrace<T> {
   value: T;
   /** The page's main-thread tasks in order, in milliseconds (those of 0.1 ms or more). */
   tasksMs: number[];
+  /** The same tasks, where they start and end on the trace's clock (µs, as a CPU profile's timestamps). */
+  spans: TaskSpan[];
   /** The longest of them. */
   longestTaskMs: number;
+}
+
+export interface TaskSpan {
+  start: number;
+  end: number;
 }
 
 /** Task events: the scheduler's own (`ThreadControllerImpl::RunTask`) and the older name. */
@@ -46,15 +53,16 @@ export async function traceTasks<T>(page: Page, what: () => Promise<T>): Promise
       await cdp.send('Tracing.end');
       await complete;
     }
-    const tasksMs = pageTasks(events, page.url());
-    return { value, tasksMs, longestTaskMs: Math.max(0, ...tasksMs) };
+    const spans = pageTasks(events, page.url());
+    const tasksMs = spans.map((t) => (t.end - t.start) / 1000);
+    return { value, tasksMs, spans, longestTaskMs: Math.max(0, ...tasksMs) };
   } finally {
     await cdp.detach().catch(() => {});
   }
 }
 
 /** The main-thread tasks of the renderer that shows `url`, in order, each with its microtask checkpoint. */
-function pageTasks(events: readonly TraceEvent[], url: string): number[] {
+function pageTasks(events: readonly TraceEvent[], url: string): TaskSpan[] {
   const mains = new Map<number, number>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.set(e.pid, e.tid);
   const topLevel = (p: number) => {
@@ -78,7 +86,7 @@ function pageTasks(events: readonly TraceEvent[], url: string): number[] {
     pid = busy[0]?.[0];
   }
   if (pid === undefined) return [];
-  const tasks: Array<{ start: number; end: number }> = [];
+  const tasks: TaskSpan[] = [];
   for (const e of topLevel(pid)) {
     const end = e.ts + (e.dur ?? 0);
     const last = tasks.at(-1);
@@ -86,5 +94,5 @@ function pageTasks(events: readonly TraceEvent[], url: string): number[] {
     if (e.name === CHECKPOINT && last) last.end = end;
     else tasks.push({ start: e.ts, end });
   }
-  return tasks.map((t) => (t.end - t.start) / 1000).filter((d) => d >= 0.1);
+  return tasks.filter((t) => t.end - t.start >= 100);
 }
