@@ -42,10 +42,12 @@ export const BATCH_LIMIT = 200;
 /**
  * An import's batch is stored in one transaction, and larger ones store faster; its size is
  * bounded by its bodies' length too (a batch of one may hold a single post of any allowed size):
- * the page serialises a message in one task, about 50 ms for 2 MB on a busy 2-core machine.
+ * the page serialises a message in one task (Chromium's extension messaging writes it as JSON):
+ * 2 million characters of a Chinese archive took 100 ms and more (bench/profile-import.ts), and
+ * made the import's longest task 255 ms; at 1 million it is 170 ms, and the import no slower.
  */
 export const IMPORT_BATCH_LIMIT = 500;
-export const IMPORT_BATCH_CHARS = 2_000_000;
+export const IMPORT_BATCH_CHARS = 1_000_000;
 const importBatch = refine(array(isImportDraft, IMPORT_BATCH_LIMIT), (drafts) => drafts.length <= 1 || drafts.reduce((n, d) => n + d.contentHtml.length + (d.imported?.text.length ?? 0), 0) <= IMPORT_BATCH_CHARS);
 
 /** Summaries one answer may carry: the library travels a page at a time, never whole. */
