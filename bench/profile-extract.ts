@@ -6,6 +6,7 @@ import { baselineTimes, callClipper, injectClipper } from '../test/harness/brows
 import { corpusDir, loadCorpus } from '../test/harness/corpus-pages';
 import { writeJson } from '../test/harness/corpus-report';
 import { decodeSourceMap, type SourceMapJson } from './lib/source-map';
+import { profileTree, type CallFrame, type Profile } from './lib/cpu-profile';
 import { quietLogger } from './lib/quiet-logger';
 
 // `npx tsx bench/profile-extract.ts [name-regexp] [--repeat=N] [--top=N] [--baseline] [--callers=fn-regexp]`: where the
@@ -49,25 +50,6 @@ const WINDOW = 'the clip in the page: first to last sample of the entry function
 
 /** Built-ins and DOM methods (cloneNode, querySelectorAll, nextNode, getters): no source of their own. */
 const NATIVE = '(native: built-ins, DOM)';
-
-interface CallFrame {
-  functionName: string;
-  url: string;
-  lineNumber: number;
-  columnNumber: number;
-}
-interface ProfileNode {
-  id: number;
-  callFrame: CallFrame;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples?: number[];
-  timeDeltas?: number[];
-}
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -214,12 +196,7 @@ type Tallies = ReturnType<typeof newTallies>;
  */
 function addProfile(profile: Profile, into: Tallies, sourceOf: (f: CallFrame) => { file: string; line: number }) {
   const t = newTallies();
-  const parent = new Map<number, number>();
-  const byId = new Map<number, ProfileNode>();
-  for (const node of profile.nodes) {
-    byId.set(node.id, node);
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  }
+  const { byId, parent } = profileTree(profile);
   const label = new Map<number, { file: string; fn: string }>();
   const labelOf = (id: number) => {
     let l = label.get(id);

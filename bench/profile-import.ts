@@ -8,6 +8,7 @@ import { DEFAULT_SEED, writeArchiveZip } from '../test/harness/archive-generator
 import { writeJson } from '../test/harness/corpus-report';
 import { traceTasks, type TaskSpan } from '../test/harness/task-trace';
 import { en } from '../utils/core/i18n/en';
+import { profileTree, type CallFrame, type Profile } from './lib/cpu-profile';
 import { quietLogger } from './lib/quiet-logger';
 
 // `npx tsx bench/profile-import.ts [--posts=N] [--top=N]`: where an import spends its time. Builds
@@ -58,21 +59,10 @@ const WORKER_STEPS: Array<[string, RegExp]> = [
   ['(program)', /^\(program\)$/],
 ];
 
-interface CallFrame {
-  functionName: string;
-  url: string;
-  lineNumber: number;
-}
-interface ProfileNode {
-  id: number;
-  callFrame: CallFrame;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime?: number;
-  samples?: number[];
-  timeDeltas?: number[];
+/** A node's function and where it is (the extension's files by their path in the build). */
+function frameLabel({ functionName, url, lineNumber }: CallFrame): string {
+  const file = url.replace(/^chrome-extension:\/\/[^/]+\//, '');
+  return `${functionName || '(anonymous)'}${file ? ` @ ${file}:${lineNumber + 1}` : ''}`;
 }
 
 interface LongTask {
@@ -89,16 +79,10 @@ interface LongTask {
  * most of them, and those with the most self time.
  */
 function longTasks(profile: Profile, spans: readonly TaskSpan[], count = 3): LongTask[] {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const label = (id: number) => {
-    const f = byId.get(id)!.callFrame;
-    const file = f.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
-    return `${f.functionName || '(anonymous)'}${file ? ` @ ${file}:${f.lineNumber + 1}` : ''}`;
-  };
+  const { byId, parent } = profileTree(profile);
+  const label = (id: number) => frameLabel(byId.get(id)!.callFrame);
   const times: number[] = [];
-  let at = profile.startTime ?? 0;
+  let at = profile.startTime;
   for (const delta of profile.timeDeltas ?? []) times.push((at += delta));
   return [...spans]
     .sort((a, b) => b.end - b.start - (a.end - a.start))
@@ -146,17 +130,8 @@ interface Summary {
 }
 
 function summarize(profile: Profile, steps: Array<[string, RegExp]>): Summary {
-  const parent = new Map<number, number>();
-  const byId = new Map<number, ProfileNode>();
-  for (const node of profile.nodes) {
-    byId.set(node.id, node);
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  }
-  const label = (id: number) => {
-    const f = byId.get(id)!.callFrame;
-    const file = f.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
-    return `${f.functionName || '(anonymous)'}${file ? ` @ ${file}:${f.lineNumber + 1}` : ''}`;
-  };
+  const { byId, parent } = profileTree(profile);
+  const label = (id: number) => frameLabel(byId.get(id)!.callFrame);
   const self = new Map<string, number>();
   const stepUs = new Map<string, number>();
   let sampled = 0;
